@@ -1,0 +1,60 @@
+"""Shared fixtures: every API test runs on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from resumate.app import create_app
+from resumate.config import Settings
+from resumate.context import AppContext
+from tests.databases import empty_tables, migrated_database, test_settings
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with migrated_database(request.param, tmp_path_factory.mktemp(request.param)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, data_dir: Path) -> Settings:
+    return test_settings(database_url, data_dir)
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    await application.state.context.engine.dispose()
+
+
+@pytest.fixture
+async def context(app: FastAPI) -> AsyncIterator[AppContext]:
+    """The app's shared context; whatever the test wrote is removed afterwards."""
+    ctx: AppContext = app.state.context
+    yield ctx
+    await empty_tables(ctx.engine)
+
+
+@pytest.fixture
+async def client(app: FastAPI, context: AppContext) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+@pytest.fixture
+def backend(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgresql"

@@ -1,0 +1,99 @@
+"""Test databases: a fresh SQLite file or a fresh PostgreSQL database, built by the migrations."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from resumate.cli import upgrade_database
+from resumate.config import Settings, async_database_url
+from resumate.db import create_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLES_TO_EMPTY = ("resume_versions", "resumes", "refresh_tokens", "login_failures", "users")
+
+
+def postgres_server_url() -> str:
+    """The test server's admin URL; started by scripts/services.sh when none is configured."""
+    url = os.environ.get("RESUMATE_TEST_DATABASE_URL")
+    if url:
+        return url
+    started = subprocess.run(
+        [str(ROOT / "scripts" / "services.sh"), "start"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for line in started.stdout.splitlines():
+        if line.startswith("export RESUMATE_TEST_DATABASE_URL="):
+            url = line.split("=", 1)[1]
+            os.environ["RESUMATE_TEST_DATABASE_URL"] = url
+            return url
+    raise RuntimeError("scripts/services.sh did not report a PostgreSQL URL")
+
+
+async def _admin(server_url: str, statement: str) -> None:
+    engine = create_engine(async_database_url(server_url))
+    try:
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    server = make_url(postgres_server_url())
+    name = f"resumate_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(server.render_as_string(hide_password=False), f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(
+            _admin(
+                server.render_as_string(hide_password=False),
+                f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            )
+        )
+
+
+@contextmanager
+def migrated_database(backend: str, data_dir: Path) -> Iterator[str]:
+    """A database of the given backend, at the newest migration with built-in templates."""
+    if backend == "sqlite":
+        url = f"sqlite:///{(data_dir / 'test.db').as_posix()}"
+        upgrade_database(test_settings(url, data_dir))
+        yield url
+        return
+    with postgres_database() as url:
+        upgrade_database(test_settings(url, data_dir))
+        yield url
+
+
+def test_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "env": "test",
+        "data_dir": data_dir,
+        "database": {"url": database_url},
+    }
+    values.update(overrides)
+    return Settings.model_validate(values)
+
+
+async def empty_tables(engine: AsyncEngine) -> None:
+    """Remove what a test wrote, keeping the schema and the built-in templates."""
+    async with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            await connection.execute(text(f"TRUNCATE {', '.join(TABLES_TO_EMPTY)} CASCADE"))
+        else:
+            for table in TABLES_TO_EMPTY:
+                await connection.execute(text(f"DELETE FROM {table}"))  # noqa: S608
