@@ -16,7 +16,7 @@ from resumate.auth.tokens import TokenIssuer
 from resumate.config import Settings
 from resumate.db import create_engine, create_sessionmaker
 
-SECRET_FILE = "secret-key"
+SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
 
 
 @dataclass

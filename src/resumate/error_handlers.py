@@ -37,9 +37,7 @@ def error_response(error: ResumateError) -> JSONResponse:
 
 
 def validation_error(errors: list[Any]) -> ValidationFailed:
-    fields = [
-        FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors
-    ]
+    fields = [FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors]
     if any(e.get("type") == "json_invalid" for e in errors):
         return ValidationFailed("The request body is not valid JSON.", fields=fields)
     return ValidationFailed(fields=fields)

@@ -133,7 +133,7 @@ class ServiceUnavailable(ResumateError):
 
 
 def field_path(loc: Sequence[int | str]) -> str:
-    """Turn a validation location like ('body', 'data', 'work', 0, 'name') into data.work[0].name."""
+    """Turn a location like ('body', 'data', 'work', 0, 'name') into data.work[0].name."""
     parts = list(loc)
     if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
         parts = parts[1:]

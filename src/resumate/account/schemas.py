@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import Field
+
 from resumate.auth.schemas import UserOut
 from resumate.resumes.schemas import ResumeOut, VersionOut
 from resumate.schemas import ApiModel
 
 
 class ResumeExport(ResumeOut):
-    versions: list[VersionOut] = []
+    versions: list[VersionOut] = Field(default_factory=list)
 
 
 class AccountExport(ApiModel):

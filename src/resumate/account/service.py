@@ -24,7 +24,9 @@ class AccountService:
     async def export(self, user: User) -> AccountExport:
         resumes = []
         for resume in await self.resumes.all_owned(user.id):
-            versions = [VersionOut.model_validate(v) for v in await self.versions.all_for(resume.id)]
+            versions = [
+                VersionOut.model_validate(v) for v in await self.versions.all_for(resume.id)
+            ]
             resumes.append(
                 ResumeExport.model_validate(resume).model_copy(update={"versions": versions})
             )

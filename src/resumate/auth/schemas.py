@@ -31,7 +31,7 @@ class UserOut(ApiModel):
 class Session(ApiModel):
     access_token: str
     refresh_token: str
-    token_type: Literal["Bearer"] = "Bearer"
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 - a scheme name, not a secret
     expires_in: int
     user: UserOut
 

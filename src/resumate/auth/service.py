@@ -79,7 +79,8 @@ class AuthService:
         if not passwords.verify_password(user.password_hash if user else None, password):
             await self.throttle.record_failure(email, address, now)
             raise Unauthorized(WRONG_CREDENTIALS)
-        assert user is not None and user.password_hash is not None
+        assert user is not None
+        assert user.password_hash is not None
         await self.throttle.forget_account(email)
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = passwords.hash_password(password)
@@ -128,9 +129,7 @@ class AuthService:
                 fields=[FieldError(field="password", message="is not right")],
             )
 
-    async def start_session(
-        self, user: User, family_id: uuid.UUID | None = None
-    ) -> IssuedSession:
+    async def start_session(self, user: User, family_id: uuid.UUID | None = None) -> IssuedSession:
         now = utcnow()
         raw = new_refresh_token()
         await self.refresh_tokens.add(

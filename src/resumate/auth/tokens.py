@@ -39,7 +39,9 @@ class TokenIssuer:
             "jti": secrets.token_urlsafe(12),
             "ver": token_version,
         }
-        return jwt.encode(claims, self.key.private_key, algorithm="RS256", headers={"kid": self.key.kid})
+        return jwt.encode(
+            claims, self.key.private_key, algorithm="RS256", headers={"kid": self.key.kid}
+        )
 
     def verify(self, token: str) -> AccessClaims:
         """Check signature, algorithm, key id and every required claim; anything off is a 401."""

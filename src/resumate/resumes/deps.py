@@ -70,7 +70,7 @@ def expected_version(
     if value.startswith('"') and value.endswith('"') and len(value) >= 2:
         value = value[1:-1]
     if not value.isdigit() or len(value) > 12:
-        raise PreconditionFailed("If-Match must be the resume's ETag, such as \"3\".")
+        raise PreconditionFailed('If-Match must be the resume\'s ETag, such as "3".')
     return int(value)
 
 

@@ -34,7 +34,9 @@ EDIT_ERRORS = responses(401, 404, 412, 422, 428)
 
 
 def resume_out(resume: Resume, service: ResumeService) -> ResumeOut:
-    return ResumeOut.model_validate(resume).model_copy(update={"purge_at": service.purge_at(resume)})
+    return ResumeOut.model_validate(resume).model_copy(
+        update={"purge_at": service.purge_at(resume)}
+    )
 
 
 def summary_out(resume: Resume, service: ResumeService) -> ResumeSummary:

@@ -143,7 +143,11 @@ class ResumeService:
         return updated
 
     async def import_document(
-        self, owner_id: uuid.UUID, data: JsonResume, title: str | None, template_id: uuid.UUID | None
+        self,
+        owner_id: uuid.UUID,
+        data: JsonResume,
+        title: str | None,
+        template_id: uuid.UUID | None,
     ) -> Resume:
         if template_id is None and data.meta is not None:
             # JSON Resume names its theme in meta.theme; use ours of that name when there is one.

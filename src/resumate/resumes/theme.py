@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field, field_validator
 
@@ -22,7 +22,7 @@ Section = Literal[
     "references",
     "projects",
 ]
-SECTIONS: tuple[Section, ...] = Section.__args__
+SECTIONS: tuple[Section, ...] = get_args(Section)
 
 FontFamily = Literal["sans", "serif", "mono"]
 

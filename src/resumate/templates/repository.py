@@ -38,10 +38,7 @@ class TemplateRepository:
 
     async def latest_by_slug(self, slug: str) -> Template | None:
         return await self.session.scalar(
-            select(Template)
-            .where(Template.slug == slug)
-            .order_by(Template.version.desc())
-            .limit(1)
+            select(Template).where(Template.slug == slug).order_by(Template.version.desc()).limit(1)
         )
 
     async def default(self) -> Template | None:

@@ -1,0 +1,3 @@
+from resumate.cli import main
+
+main()

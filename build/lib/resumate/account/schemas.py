@@ -1,0 +1,19 @@
+"""The account export: everything stored about a user."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from resumate.auth.schemas import UserOut
+from resumate.resumes.schemas import ResumeOut, VersionOut
+from resumate.schemas import ApiModel
+
+
+class ResumeExport(ResumeOut):
+    versions: list[VersionOut] = []
+
+
+class AccountExport(ApiModel):
+    exported_at: datetime
+    user: UserOut
+    resumes: list[ResumeExport]

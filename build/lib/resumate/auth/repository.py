@@ -1,0 +1,95 @@
+"""Queries for users, refresh tokens and login failures."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumate.auth.models import LoginFailure, RefreshToken, User
+
+
+class UserRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, user_id: uuid.UUID) -> User | None:
+        return await self.session.get(User, user_id)
+
+    async def by_email(self, email: str) -> User | None:
+        return await self.session.scalar(select(User).where(User.email == email))
+
+    async def add(self, user: User) -> User:
+        self.session.add(user)
+        await self.session.flush()
+        return user
+
+    async def delete(self, user: User) -> None:
+        await self.session.delete(user)
+        await self.session.flush()
+
+
+class RefreshTokenRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def by_hash(self, token_hash: str) -> RefreshToken | None:
+        return await self.session.scalar(
+            select(RefreshToken).where(RefreshToken.token_hash == token_hash)
+        )
+
+    async def add(self, token: RefreshToken) -> None:
+        self.session.add(token)
+        await self.session.flush()
+
+    async def mark_used(self, token_id: uuid.UUID, now: datetime) -> bool:
+        """Spend a token once: False when another request spent it first."""
+        result = await self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
+            .values(used_at=now)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def revoke_family(self, family_id: uuid.UUID, now: datetime) -> None:
+        await self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+
+    async def revoke_all_for_user(self, user_id: uuid.UUID, now: datetime) -> None:
+        await self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+
+
+class LoginFailureRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def recent(self, key: str, since: datetime, limit: int) -> list[datetime]:
+        """The newest `limit` failures for `key` since `since`, oldest first."""
+        rows = await self.session.scalars(
+            select(LoginFailure.created_at)
+            .where(LoginFailure.key == key, LoginFailure.created_at >= since)
+            .order_by(LoginFailure.created_at.desc())
+            .limit(limit)
+        )
+        return sorted(rows)
+
+    async def add(self, key: str, now: datetime) -> None:
+        self.session.add(LoginFailure(key=key, created_at=now))
+
+    async def clear(self, key: str) -> None:
+        await self.session.execute(delete(LoginFailure).where(LoginFailure.key == key))
+
+    async def prune(self, before: datetime) -> None:
+        await self.session.execute(delete(LoginFailure).where(LoginFailure.created_at < before))
+
+    async def count(self) -> int:
+        return await self.session.scalar(select(func.count()).select_from(LoginFailure)) or 0

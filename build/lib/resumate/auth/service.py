@@ -1,0 +1,163 @@
+"""Local accounts: registration, sign-in, token rotation and sign-out."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from resumate.auth import passwords
+from resumate.auth.models import RefreshToken, User
+from resumate.auth.repository import RefreshTokenRepository, UserRepository
+from resumate.auth.throttle import LoginThrottle
+from resumate.auth.tokens import TokenIssuer, hash_refresh_token, new_refresh_token
+from resumate.db import utcnow
+from resumate.errors import Conflict, FieldError, Unauthorized, ValidationFailed
+
+WRONG_CREDENTIALS = "The email or password is not right."
+
+
+@dataclass(frozen=True)
+class IssuedSession:
+    user: User
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().casefold()
+
+
+def check_password_policy(password: str, email: str, field: str = "password") -> None:
+    problem = passwords.policy_problem(password, email)
+    if problem:
+        raise ValidationFailed(
+            f"The password {problem}.", fields=[FieldError(field=field, message=problem)]
+        )
+
+
+class AuthService:
+    def __init__(
+        self,
+        session: AsyncSession,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        tokens: TokenIssuer,
+        throttle: LoginThrottle,
+        refresh_lifetime: timedelta,
+    ) -> None:
+        self.session = session
+        self.sessionmaker = sessionmaker
+        self.users = UserRepository(session)
+        self.refresh_tokens = RefreshTokenRepository(session)
+        self.tokens = tokens
+        self.throttle = throttle
+        self.refresh_lifetime = refresh_lifetime
+
+    async def register(self, email: str, password: str) -> IssuedSession:
+        email = normalise_email(email)
+        check_password_policy(password, email)
+        if await self.users.by_email(email) is not None:
+            raise self._email_taken()
+        try:
+            user = await self.users.add(
+                User(email=email, password_hash=passwords.hash_password(password))
+            )
+        except IntegrityError as exc:  # registered by a concurrent request
+            raise self._email_taken() from exc
+        return await self.start_session(user)
+
+    async def login(self, email: str, password: str, address: str) -> IssuedSession:
+        email = normalise_email(email)
+        now = utcnow()
+        await self.throttle.check(email, address, now)
+        user = await self.users.by_email(email)
+        # Always verify against some hash, so unknown emails take as long as wrong passwords.
+        if not passwords.verify_password(user.password_hash if user else None, password):
+            await self.throttle.record_failure(email, address, now)
+            raise Unauthorized(WRONG_CREDENTIALS)
+        assert user is not None and user.password_hash is not None
+        await self.throttle.forget_account(email)
+        if passwords.needs_rehash(user.password_hash):
+            user.password_hash = passwords.hash_password(password)
+        return await self.start_session(user)
+
+    async def refresh(self, raw_token: str) -> IssuedSession:
+        now = utcnow()
+        token = await self.refresh_tokens.by_hash(hash_refresh_token(raw_token))
+        if token is None or token.revoked_at is not None or token.expires_at <= now:
+            raise Unauthorized("Your session has ended. Sign in again.")
+        if token.used_at is not None or not await self.refresh_tokens.mark_used(token.id, now):
+            await self._revoke_family_for_good(token.family_id, now)
+            raise Unauthorized("This sign-in was used twice, so it was ended. Sign in again.")
+        user = await self.users.get(token.user_id)
+        if user is None:
+            raise Unauthorized("Your session has ended. Sign in again.")
+        return await self.start_session(user, family_id=token.family_id)
+
+    async def user_for_refresh_token(self, raw_token: str) -> User | None:
+        token = await self.refresh_tokens.by_hash(hash_refresh_token(raw_token))
+        if token is None or token.revoked_at is not None or token.expires_at <= utcnow():
+            return None
+        return await self.users.get(token.user_id)
+
+    async def end_all_sessions(self, user: User) -> None:
+        """Sign out everywhere: refresh tokens revoked, outstanding access tokens refused."""
+        user.token_version += 1
+        await self.refresh_tokens.revoke_all_for_user(user.id, utcnow())
+        await self.session.flush()
+
+    async def change_password(self, user: User, current: str, new: str) -> IssuedSession:
+        if not passwords.verify_password(user.password_hash, current):
+            raise ValidationFailed(
+                "The current password is not right.",
+                fields=[FieldError(field="currentPassword", message="is not right")],
+            )
+        check_password_policy(new, user.email, field="newPassword")
+        user.password_hash = passwords.hash_password(new)
+        await self.end_all_sessions(user)
+        return await self.start_session(user)
+
+    async def confirm_password(self, user: User, password: str) -> None:
+        if not passwords.verify_password(user.password_hash, password):
+            raise ValidationFailed(
+                "The password is not right.",
+                fields=[FieldError(field="password", message="is not right")],
+            )
+
+    async def start_session(
+        self, user: User, family_id: uuid.UUID | None = None
+    ) -> IssuedSession:
+        now = utcnow()
+        raw = new_refresh_token()
+        await self.refresh_tokens.add(
+            RefreshToken(
+                user_id=user.id,
+                family_id=family_id or uuid.uuid4(),
+                token_hash=hash_refresh_token(raw),
+                expires_at=now + self.refresh_lifetime,
+            )
+        )
+        return IssuedSession(
+            user=user,
+            access_token=self.tokens.issue(user.id, user.token_version, now),
+            refresh_token=raw,
+            expires_in=int(self.tokens.lifetime.total_seconds()),
+        )
+
+    async def _revoke_family_for_good(self, family_id: uuid.UUID, now: datetime) -> None:
+        # Own transaction: the request fails with 401, and the revocation must outlive it.
+        # Releasing this request's write first keeps SQLite from waiting on itself.
+        await self.session.rollback()
+        async with self.sessionmaker.begin() as session:
+            await RefreshTokenRepository(session).revoke_family(family_id, now)
+
+    @staticmethod
+    def _email_taken() -> Conflict:
+        return Conflict(
+            "An account with this email already exists. Sign in instead.",
+            fields=[FieldError(field="email", message="is already registered")],
+        )

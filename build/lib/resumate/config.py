@@ -1,0 +1,108 @@
+"""Settings: one small class per concern, all read from `RESUMATE_*` environment variables.
+
+With nothing set the app runs on embedded defaults under one data directory (SQLite file,
+local storage folder, local accounts, a signing key created on first start). Production mode
+refuses to start while any secret is missing or left at a default.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET_PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "dev", "development"})
+
+
+class DatabaseSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_DATABASE_", extra="ignore")
+
+    url: str | None = None
+    pool_size: int = Field(default=10, ge=1, le=200)
+    echo: bool = False
+
+
+class AuthSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_AUTH_", extra="ignore")
+
+    provider: Literal["local", "cognito"] = "local"
+    # PEM-encoded RSA private key; in development one is generated into the data directory.
+    private_key: SecretStr | None = None
+    issuer: str = "resumate"
+    audience: str = "resumate-api"
+    access_token_seconds: int = Field(default=900, ge=60, le=86_400)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    # Login throttling: failures allowed per window, per account and per client address.
+    throttle_window_seconds: int = Field(default=900, ge=1)
+    throttle_per_account: int = Field(default=5, ge=1)
+    throttle_per_address: int = Field(default=20, ge=1)
+    cookie_secure: bool | None = None  # defaults to True in production
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # Signs CSRF tokens and local download links; generated into the data directory in development.
+    secret_key: SecretStr | None = None
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    trash_retention_days: int = Field(default=30, ge=1)
+    # Development applies migrations on start; production runs `resumate db upgrade` explicitly.
+    auto_migrate: bool | None = None
+
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Settings:
+        if self.env != "production":
+            return self
+        problems = []
+        secret = self.secret_key.get_secret_value() if self.secret_key else ""
+        if secret.lower() in DEV_SECRET_PLACEHOLDERS or len(secret) < 32:
+            problems.append("RESUMATE_SECRET_KEY must be set to a random value of 32+ characters")
+        if self.auth.provider == "local" and self.auth.private_key is None:
+            problems.append("RESUMATE_AUTH_PRIVATE_KEY must hold the PEM RSA signing key")
+        if not self.database.url:
+            problems.append("RESUMATE_DATABASE_URL must point at the production database")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        return self.auto_migrate if self.auto_migrate is not None else not self.is_production
+
+    @property
+    def secure_cookies(self) -> bool:
+        configured = self.auth.cookie_secure
+        return configured if configured is not None else self.is_production
+
+    @cached_property
+    def database_url(self) -> str:
+        """The async SQLAlchemy URL: the configured one, or a SQLite file in the data directory."""
+        url = self.database.url or f"sqlite:///{(self.data_dir / 'resumate.db').as_posix()}"
+        return async_database_url(url)
+
+
+def async_database_url(url: str) -> str:
+    """Map a plain database URL onto the async driver this app uses for it."""
+    for plain, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("postgresql+psycopg://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(plain):
+            return driver + url[len(plain) :]
+    return url

@@ -1,0 +1,76 @@
+"""What the app builds once at start and shares across requests (no per-request state)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from resumate.auth.keys import SigningKey, load_or_create_signing_key, load_signing_key
+from resumate.auth.throttle import LoginThrottle
+from resumate.auth.tokens import TokenIssuer
+from resumate.config import Settings
+from resumate.db import create_engine, create_sessionmaker
+
+SECRET_FILE = "secret-key"
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    tokens: TokenIssuer
+    throttle: LoginThrottle
+    secret_key: bytes
+
+    @classmethod
+    def build(cls, settings: Settings) -> AppContext:
+        engine = create_engine(
+            settings.database_url,
+            pool_size=settings.database.pool_size,
+            echo=settings.database.echo,
+        )
+        sessionmaker = create_sessionmaker(engine)
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessionmaker=sessionmaker,
+            tokens=TokenIssuer(
+                key=_signing_key(settings),
+                issuer=settings.auth.issuer,
+                audience=settings.auth.audience,
+                lifetime=timedelta(seconds=settings.auth.access_token_seconds),
+            ),
+            throttle=LoginThrottle.from_settings(sessionmaker, settings.auth),
+            secret_key=_secret_key(settings),
+        )
+
+    @property
+    def refresh_lifetime(self) -> timedelta:
+        return timedelta(days=self.settings.auth.refresh_token_days)
+
+
+def _signing_key(settings: Settings) -> SigningKey:
+    if settings.auth.private_key is not None:
+        return load_signing_key(settings.auth.private_key.get_secret_value())
+    return load_or_create_signing_key(settings.data_dir)
+
+
+def _secret_key(settings: Settings) -> bytes:
+    if settings.secret_key is not None:
+        return settings.secret_key.get_secret_value().encode()
+    return _load_or_create_secret(settings.data_dir / SECRET_FILE)
+
+
+def _load_or_create_secret(path: Path) -> bytes:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip().encode()

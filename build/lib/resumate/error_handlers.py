@@ -1,0 +1,76 @@
+"""Render every error in the one shape: `{"error": {"code", "message", "fields"?}}`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from resumate.errors import (
+    FieldError,
+    NotFound,
+    ResumateError,
+    ValidationFailed,
+    field_path,
+)
+
+log = logging.getLogger("resumate.errors")
+
+STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+}
+
+
+def error_response(error: ResumateError) -> JSONResponse:
+    return JSONResponse(error.body(), status_code=error.status, headers=error.headers())
+
+
+def validation_error(errors: list[Any]) -> ValidationFailed:
+    fields = [
+        FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors
+    ]
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return ValidationFailed("The request body is not valid JSON.", fields=fields)
+    return ValidationFailed(fields=fields)
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "extra_forbidden":
+        return "is not a field you can set"
+    if error.get("type") == "missing":
+        return "is required"
+    message = str(error.get("msg", "is not valid"))
+    return message.removeprefix("Value error, ")
+
+
+def install(app: FastAPI) -> None:
+    async def on_resumate_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ResumateError)
+        return error_response(exc)
+
+    async def on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(validation_error(list(exc.errors())))
+
+    async def on_http_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 404:
+            return error_response(NotFound())
+        code = STATUS_CODES.get(exc.status_code, "bad_request")
+        body = {"error": {"code": code, "message": str(exc.detail)}}
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+    app.add_exception_handler(ResumateError, on_resumate_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)

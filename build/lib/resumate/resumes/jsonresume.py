@@ -1,0 +1,130 @@
+"""The JSON Resume 1.x document stored in a resume's `data` field."""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from resumate.resumes.jsonresume_sections import (
+    MAX_DOCUMENT_BYTES,
+    MAX_EXTRA_DEPTH,
+    MAX_HIGHLIGHTS,
+    MAX_LIST_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    Award,
+    Certificate,
+    Education,
+    Email,
+    Interest,
+    Language,
+    LongText,
+    Opt,
+    Project,
+    Publication,
+    Reference,
+    ResumeModel,
+    Section,
+    ShortText,
+    Skill,
+    Url,
+    Volunteer,
+    Work,
+)
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_EXTRA_DEPTH",
+    "MAX_HIGHLIGHTS",
+    "MAX_LIST_ITEMS",
+    "MAX_LONG_TEXT",
+    "MAX_SHORT_TEXT",
+    "JsonResume",
+    "dump_resume",
+    "parse_resume",
+]
+
+
+class Location(ResumeModel):
+    """Where the person lives."""
+
+    address: Opt[ShortText] = None
+    postal_code: Opt[ShortText] = None
+    city: Opt[ShortText] = None
+    country_code: Opt[ShortText] = None
+    region: Opt[ShortText] = None
+
+
+class Profile(ResumeModel):
+    """An account on a social network."""
+
+    network: Opt[ShortText] = None
+    username: Opt[ShortText] = None
+    url: Opt[Url] = None
+
+
+class Basics(ResumeModel):
+    """Who the person is and how to reach them."""
+
+    name: Opt[ShortText] = None
+    label: Opt[ShortText] = None
+    image: Opt[Url] = None
+    email: Opt[Email] = None
+    phone: Opt[ShortText] = None
+    url: Opt[Url] = None
+    summary: Opt[LongText] = None
+    location: Opt[Location] = None
+    profiles: Opt[Section[Profile]] = None
+
+
+class Meta(ResumeModel):
+    """Schema version and tooling data."""
+
+    canonical: Opt[Url] = None
+    version: Opt[ShortText] = None
+    # The schema types this as a plain string, so no date pattern is applied.
+    last_modified: Opt[ShortText] = None
+
+
+class JsonResume(ResumeModel):
+    """A whole JSON Resume document."""
+
+    schema_: Opt[Url] = Field(default=None, alias="$schema")
+    basics: Opt[Basics] = None
+    work: Opt[Section[Work]] = None
+    volunteer: Opt[Section[Volunteer]] = None
+    education: Opt[Section[Education]] = None
+    awards: Opt[Section[Award]] = None
+    certificates: Opt[Section[Certificate]] = None
+    publications: Opt[Section[Publication]] = None
+    skills: Opt[Section[Skill]] = None
+    languages: Opt[Section[Language]] = None
+    interests: Opt[Section[Interest]] = None
+    references: Opt[Section[Reference]] = None
+    projects: Opt[Section[Project]] = None
+    meta: Opt[Meta] = None
+
+    @model_validator(mode="after")
+    def _check_size(self) -> Self:
+        # Unknown keys are bounded only in depth, so the total size is what caps them.
+        size = len(self.model_dump_json(exclude_unset=True).encode())
+        if size > MAX_DOCUMENT_BYTES:
+            raise PydanticCustomError(
+                "document_too_large",
+                "must be at most {max_bytes} bytes as JSON, not {size}",
+                {"max_bytes": MAX_DOCUMENT_BYTES, "size": size},
+            )
+        return self
+
+
+def parse_resume(raw: object) -> JsonResume:
+    """Validate raw JSON data as a resume; raises pydantic.ValidationError."""
+    # Only JSON keys count here: "start_date" in a document is an unknown key, not startDate.
+    return JsonResume.model_validate(raw, by_alias=True, by_name=False)
+
+
+def dump_resume(doc: JsonResume) -> dict[str, Any]:
+    """Return the document as JSON-ready data with only the keys it was given."""
+    return doc.model_dump(mode="json", by_alias=True, exclude_unset=True)

@@ -1,0 +1,257 @@
+"""Limits, field kinds and the list-section entry models of a JSON Resume document."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Self, TypeVar
+
+from annotated_types import MaxLen
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+MAX_SHORT_TEXT = 500
+MAX_LONG_TEXT = 10_000
+MAX_LIST_ITEMS = 100
+MAX_HIGHLIGHTS = 50
+MAX_EXTRA_DEPTH = 8
+MAX_DOCUMENT_BYTES = 512 * 1024
+
+# The schema's own iso8601 pattern, digit ranges included, so "2013-19-39" passes as it does there.
+DATE_PATTERN = r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$"
+# format: email, loosely: imported resumes often carry "" and odd but deliverable addresses.
+EMAIL_PATTERN = r"^([^@\s]+@[^@\s]+)?$"
+
+T = TypeVar("T")
+
+
+def _reject_null(value: object) -> object:
+    """Refuse JSON null, which the schema never allows for a known field."""
+    if value is None:
+        raise PydanticCustomError("null_not_allowed", "may be omitted but must not be null")
+    return value
+
+
+class _NullFreeSchema:
+    """Drop the null branch from the JSON schema of an `Opt` field, as validation rejects null."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(
+        schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        branches = [b for b in json_schema.pop("anyOf", []) if b != {"type": "null"}]
+        return {**branches[0], **json_schema} if len(branches) == 1 else json_schema
+
+
+def _explain_mismatch(kind: str, message: str) -> WrapValidator:
+    """Replace pydantic's regex-quoting pattern error with one a user can act on."""
+
+    def validate(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            if exc.errors()[0]["type"] == "string_pattern_mismatch":
+                raise PydanticCustomError(kind, message) from None
+            raise
+
+    return WrapValidator(validate)
+
+
+def _check_json(value: object, depth_left: int) -> None:
+    """Raise unless value is plain JSON nested at most depth_left containers deep."""
+    if isinstance(value, dict | list):
+        if depth_left == 0:
+            raise PydanticCustomError(
+                "extra_too_deep",
+                "must be nested at most {max_depth} levels deep",
+                {"max_depth": MAX_EXTRA_DEPTH},
+            )
+        if isinstance(value, dict) and not all(isinstance(key, str) for key in value):
+            raise PydanticCustomError("extra_not_json", "must be JSON data")
+        for child in value.values() if isinstance(value, dict) else value:
+            _check_json(child, depth_left - 1)
+    # bool and int need no check; NaN and infinity would serialize as null and break round trips.
+    elif not isinstance(value, str | int | float | None) or (
+        isinstance(value, float) and not math.isfinite(value)
+    ):
+        raise PydanticCustomError("extra_not_json", "must be JSON data")
+
+
+def _check_extra(value: Any) -> Any:
+    """Validate one unknown key's value."""
+    _check_json(value, MAX_EXTRA_DEPTH)
+    return value
+
+
+# Absent fields read as None; pydantic never validates defaults, so only an explicit null fails.
+Opt = Annotated[T | None, _NullFreeSchema, BeforeValidator(_reject_null)]
+ShortText = Annotated[StrictStr, StringConstraints(max_length=MAX_SHORT_TEXT)]
+LongText = Annotated[StrictStr, StringConstraints(max_length=MAX_LONG_TEXT)]
+# format: uri is not enforced: the schema's own valid cases include "$schema": "foo-bar-baz".
+Url = ShortText
+Email = Annotated[
+    StrictStr,
+    StringConstraints(max_length=MAX_SHORT_TEXT, pattern=EMAIL_PATTERN),
+    _explain_mismatch("email_format", "must be an email address like name@example.com"),
+]
+Date = Annotated[
+    StrictStr,
+    StringConstraints(pattern=DATE_PATTERN),
+    _explain_mismatch("date_format", "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+Highlights = Annotated[list[LongText], MaxLen(MAX_HIGHLIGHTS)]
+Keywords = Annotated[list[ShortText], MaxLen(MAX_HIGHLIGHTS)]
+Section = Annotated[list[T], MaxLen(MAX_LIST_ITEMS)]
+ExtraValue = Annotated[Any, AfterValidator(_check_extra)]
+
+
+class ResumeModel(BaseModel):
+    """Base for every JSON Resume object: camelCase keys, strict types, unknown keys kept."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        serialize_by_alias=True,
+        extra="allow",
+        strict=True,
+        validate_assignment=True,
+    )
+
+    __pydantic_extra__: dict[str, ExtraValue] = Field(init=False)
+
+    @model_validator(mode="after")
+    def _unmark_stray_names(self) -> Self:
+        # An unknown key spelled like a field's Python name ("start_date") also marks that field
+        # as set; no field is ever null, so a None one was not given and must not be dumped.
+        stray = self.__pydantic_extra__.keys() & type(self).model_fields.keys()
+        self.__pydantic_fields_set__ -= {name for name in stray if getattr(self, name) is None}
+        return self
+
+
+# Field order follows the schema: it is the order dump_resume writes known keys in.
+
+
+class Work(ResumeModel):
+    """A job."""
+
+    name: Opt[ShortText] = None
+    location: Opt[ShortText] = None
+    description: Opt[LongText] = None
+    position: Opt[ShortText] = None
+    url: Opt[Url] = None
+    start_date: Opt[Date] = None
+    end_date: Opt[Date] = None
+    summary: Opt[LongText] = None
+    highlights: Opt[Highlights] = None
+
+
+class Volunteer(ResumeModel):
+    """A volunteering role."""
+
+    organization: Opt[ShortText] = None
+    position: Opt[ShortText] = None
+    url: Opt[Url] = None
+    start_date: Opt[Date] = None
+    end_date: Opt[Date] = None
+    summary: Opt[LongText] = None
+    highlights: Opt[Highlights] = None
+
+
+class Education(ResumeModel):
+    """A course of study."""
+
+    institution: Opt[ShortText] = None
+    url: Opt[Url] = None
+    area: Opt[ShortText] = None
+    study_type: Opt[ShortText] = None
+    start_date: Opt[Date] = None
+    end_date: Opt[Date] = None
+    score: Opt[ShortText] = None
+    courses: Opt[Keywords] = None
+
+
+class Award(ResumeModel):
+    """An award received."""
+
+    title: Opt[ShortText] = None
+    date: Opt[Date] = None
+    awarder: Opt[ShortText] = None
+    summary: Opt[LongText] = None
+
+
+class Certificate(ResumeModel):
+    """A certificate earned."""
+
+    name: Opt[ShortText] = None
+    date: Opt[Date] = None
+    url: Opt[Url] = None
+    issuer: Opt[ShortText] = None
+
+
+class Publication(ResumeModel):
+    """A published work."""
+
+    name: Opt[ShortText] = None
+    publisher: Opt[ShortText] = None
+    release_date: Opt[Date] = None
+    url: Opt[Url] = None
+    summary: Opt[LongText] = None
+
+
+class Skill(ResumeModel):
+    """A skill and its keywords."""
+
+    name: Opt[ShortText] = None
+    level: Opt[ShortText] = None
+    keywords: Opt[Keywords] = None
+
+
+class Language(ResumeModel):
+    """A spoken language."""
+
+    language: Opt[ShortText] = None
+    fluency: Opt[ShortText] = None
+
+
+class Interest(ResumeModel):
+    """An interest and its keywords."""
+
+    name: Opt[ShortText] = None
+    keywords: Opt[Keywords] = None
+
+
+class Reference(ResumeModel):
+    """A reference from someone."""
+
+    name: Opt[ShortText] = None
+    reference: Opt[LongText] = None
+
+
+class Project(ResumeModel):
+    """A project worked on."""
+
+    name: Opt[ShortText] = None
+    description: Opt[LongText] = None
+    highlights: Opt[Highlights] = None
+    keywords: Opt[Keywords] = None
+    start_date: Opt[Date] = None
+    end_date: Opt[Date] = None
+    url: Opt[Url] = None
+    roles: Opt[Keywords] = None
+    entity: Opt[ShortText] = None
+    type: Opt[ShortText] = None

@@ -1,0 +1,42 @@
+"""Resumes and every saved state of each one."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from resumate.db import Base, IdMixin, TimestampMixin, utcnow
+
+
+class Resume(IdMixin, TimestampMixin, Base):
+    __tablename__ = "resumes"
+
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id"))
+    data: Mapped[dict[str, Any]]
+    theme: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(default=1)
+    pdf_key: Mapped[str | None] = mapped_column(String(512))
+    pdf_hash: Mapped[str | None] = mapped_column(String(64))
+    deleted_at: Mapped[datetime | None]
+
+    __table_args__ = (Index(None, "owner_id", "deleted_at", "updated_at"),)
+
+
+class ResumeVersion(IdMixin, Base):
+    __tablename__ = "resume_versions"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resumes.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id"))
+    data: Mapped[dict[str, Any]]
+    theme: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("resume_id", "version"),)

@@ -1,0 +1,91 @@
+"""Request and response bodies of /api/resumes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import Field, StringConstraints, model_validator
+
+from resumate.resumes.jsonresume import JsonResume
+from resumate.resumes.theme import Theme
+from resumate.schemas import ApiInput, ApiModel
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ResumeCreate(ApiInput):
+    title: Title = "Untitled resume"
+    template_id: uuid.UUID | None = None
+    data: JsonResume = Field(default_factory=JsonResume)
+    theme: Theme | None = None
+
+
+class ResumeReplace(ApiInput):
+    """PUT: the whole resume. The theme is kept when left out."""
+
+    title: Title
+    template_id: uuid.UUID
+    data: JsonResume
+    theme: Theme | None = None
+
+
+class ResumePatch(ApiInput):
+    """PATCH: any of the fields; each one given replaces the stored one."""
+
+    title: Title | None = None
+    template_id: uuid.UUID | None = None
+    data: JsonResume | None = None
+    theme: Theme | None = None
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> ResumePatch:
+        if not self.model_fields_set:
+            raise ValueError("send at least one of title, templateId, data, theme")
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class ResumeSummary(ApiModel):
+    id: uuid.UUID
+    title: str
+    template_id: uuid.UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+    purge_at: datetime | None = None
+
+
+class ResumeOut(ResumeSummary):
+    data: dict[str, Any]
+    theme: dict[str, Any]
+
+
+class ResumePage(ApiModel):
+    items: list[ResumeSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class VersionSummary(ApiModel):
+    version: int
+    title: str
+    template_id: uuid.UUID
+    created_at: datetime
+
+
+class VersionOut(VersionSummary):
+    data: dict[str, Any]
+    theme: dict[str, Any]
+
+
+class VersionPage(ApiModel):
+    items: list[VersionSummary]
+    total: int
+    limit: int
+    offset: int

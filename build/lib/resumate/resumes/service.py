@@ -1,0 +1,162 @@
+"""Resumes: create, edit with optimistic concurrency, trash, duplicate, versions, import/export."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumate.db import utcnow
+from resumate.errors import NotFound, PreconditionFailed
+from resumate.resumes.jsonresume import JsonResume, dump_resume
+from resumate.resumes.models import Resume, ResumeVersion
+from resumate.resumes.repository import ResumeRepository, VersionRepository
+from resumate.resumes.theme import Theme, default_theme
+from resumate.templates.repository import TemplateRepository
+from resumate.templates.service import TemplateService
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit sets; None leaves a field as it is."""
+
+    title: str | None = None
+    template_id: uuid.UUID | None = None
+    data: JsonResume | None = None
+    theme: Theme | None = None
+
+
+class ResumeService:
+    def __init__(self, session: AsyncSession, trash_retention: timedelta) -> None:
+        self.session = session
+        self.resumes = ResumeRepository(session)
+        self.versions = VersionRepository(session)
+        self.templates = TemplateService(session)
+        self.trash_retention = trash_retention
+
+    def purge_at(self, resume: Resume) -> datetime | None:
+        return resume.deleted_at + self.trash_retention if resume.deleted_at else None
+
+    async def create(
+        self,
+        owner_id: uuid.UUID,
+        title: str,
+        template_id: uuid.UUID | None,
+        data: JsonResume,
+        theme: Theme | None,
+    ) -> Resume:
+        template = await self.templates.resolve(template_id)
+        resume = await self.resumes.add(
+            Resume(
+                owner_id=owner_id,
+                title=title,
+                template_id=template.id,
+                data=dump_resume(data),
+                theme=theme.stored() if theme else default_theme(),
+                version=1,
+            )
+        )
+        await self.versions.record(resume)
+        return resume
+
+    async def update(self, resume: Resume, expected_version: int, changes: Changes) -> Resume:
+        """Apply an edit made against `expected_version`; a stale one is refused, not merged."""
+        if resume.version != expected_version:
+            raise PreconditionFailed()
+        values: dict[str, Any] = {"updated_at": utcnow()}
+        if changes.title is not None:
+            values["title"] = changes.title
+        if changes.template_id is not None:
+            values["template_id"] = (await self.templates.resolve(changes.template_id)).id
+        if changes.data is not None:
+            values["data"] = dump_resume(changes.data)
+        if changes.theme is not None:
+            values["theme"] = changes.theme.stored()
+        updated = await self.resumes.update_if_version(resume, expected_version, values)
+        if updated is None:  # another writer got there between our read and this write
+            raise PreconditionFailed()
+        await self.versions.record(updated)
+        return updated
+
+    async def trash(self, resume: Resume) -> None:
+        resume.deleted_at = utcnow()
+        await self.session.flush()
+
+    async def restore(self, resume: Resume) -> Resume:
+        resume.deleted_at = None
+        resume.updated_at = utcnow()
+        await self.session.flush()
+        return resume
+
+    async def purge(self, resume: Resume) -> None:
+        await self.resumes.delete(resume)
+
+    async def empty_trash(self, owner_id: uuid.UUID) -> int:
+        return await self.resumes.delete_trashed(owner_id)
+
+    async def purge_expired(self, now: datetime | None = None) -> int:
+        """Delete for good what has been in the trash longer than the retention period."""
+        expired = await self.resumes.trashed_before((now or utcnow()) - self.trash_retention)
+        for resume in expired:
+            await self.resumes.delete(resume)
+        return len(expired)
+
+    async def duplicate(self, resume: Resume) -> Resume:
+        copy = await self.resumes.add(
+            Resume(
+                owner_id=resume.owner_id,
+                title=f"{resume.title} (copy)"[:200],
+                template_id=resume.template_id,
+                data=resume.data,
+                theme=resume.theme,
+                version=1,
+            )
+        )
+        await self.versions.record(copy)
+        return copy
+
+    async def version(self, resume: Resume, number: int) -> ResumeVersion:
+        found = await self.versions.get(resume.id, number)
+        if found is None:
+            raise NotFound("This resume has no such version.")
+        return found
+
+    async def restore_version(self, resume: Resume, number: int, expected_version: int) -> Resume:
+        """Make an earlier version the current one, as a new version: history is never rewritten."""
+        old = await self.version(resume, number)
+        values = {
+            "title": old.title,
+            "template_id": old.template_id,
+            "data": old.data,
+            "theme": old.theme,
+            "updated_at": utcnow(),
+        }
+        if resume.version != expected_version:
+            raise PreconditionFailed()
+        updated = await self.resumes.update_if_version(resume, expected_version, values)
+        if updated is None:
+            raise PreconditionFailed()
+        await self.versions.record(updated)
+        return updated
+
+    async def import_document(
+        self, owner_id: uuid.UUID, data: JsonResume, title: str | None, template_id: uuid.UUID | None
+    ) -> Resume:
+        if template_id is None and data.meta is not None:
+            # JSON Resume names its theme in meta.theme; use ours of that name when there is one.
+            theme_name = getattr(data.meta, "theme", None)
+            if isinstance(theme_name, str):
+                found = await TemplateRepository(self.session).latest_by_slug(theme_name.lower())
+                template_id = found.id if found else None
+        return await self.create(owner_id, title or imported_title(data), template_id, data, None)
+
+
+def imported_title(data: JsonResume) -> str:
+    basics = data.basics
+    name = basics.name if basics and basics.name else None
+    label = basics.label if basics and basics.label else None
+    title = " – ".join(part for part in (name, label) if part) or "Imported resume"
+    return title[:200]

@@ -1,0 +1,82 @@
+"""The built-in templates shipped in the package, synced into the templates table.
+
+A template row never changes once written: when a built-in's files change, a new version row is
+added, so resumes that point at the old row keep rendering exactly as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumate.templates.models import Template
+
+
+@dataclass(frozen=True)
+class BuiltinTemplate:
+    slug: str
+    name: str
+    description: str
+    html: str
+    css: str
+
+    @property
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        for part in (self.name, self.description, self.html, self.css):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def load_builtins() -> list[BuiltinTemplate]:
+    root = resources.files("resumate.templates") / "builtin"
+    found = []
+    for folder in sorted(root.iterdir(), key=lambda f: f.name):
+        if not folder.is_dir() or not (folder / "template.html").is_file():
+            continue
+        meta = tomllib.loads((folder / "meta.toml").read_text(encoding="utf-8"))
+        found.append(
+            BuiltinTemplate(
+                slug=folder.name,
+                name=meta["name"],
+                description=meta["description"],
+                html=(folder / "template.html").read_text(encoding="utf-8"),
+                css=(folder / "style.css").read_text(encoding="utf-8"),
+            )
+        )
+    return found
+
+
+async def sync_builtins(session: AsyncSession) -> list[Template]:
+    """Add a new version row for every built-in whose files differ from its latest row."""
+    added = []
+    for builtin in load_builtins():
+        latest = await session.scalar(
+            select(Template)
+            .where(Template.slug == builtin.slug)
+            .order_by(Template.version.desc())
+            .limit(1)
+        )
+        if latest is not None and latest.content_hash == builtin.content_hash:
+            continue
+        next_version = latest.version + 1 if latest else 1
+        template = Template(
+            slug=builtin.slug,
+            version=next_version,
+            name=builtin.name,
+            description=builtin.description,
+            html=builtin.html,
+            css=builtin.css,
+            content_hash=builtin.content_hash,
+            is_builtin=True,
+        )
+        session.add(template)
+        added.append(template)
+    await session.flush()
+    return added

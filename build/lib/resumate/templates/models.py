@@ -1,0 +1,27 @@
+"""Resume templates: immutable rows, one per (slug, version)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from resumate.db import Base, IdMixin, utcnow
+
+
+class Template(IdMixin, Base):
+    __tablename__ = "templates"
+
+    slug: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    css: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    thumbnail_key: Mapped[str | None] = mapped_column(String(512))
+    is_builtin: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("slug", "version"),)

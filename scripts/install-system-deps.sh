@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install the Debian packages the test suite uses: PostgreSQL server, Chromium, poppler-utils.
+# Skips what is already there; needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+missing=()
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  say "system packages present (PostgreSQL, Chromium, poppler-utils)"
+  exit 0
+fi
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+say "installing ${missing[*]} from Debian's packages"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The packaged cluster is not used (tests start their own on loopback); keep it from holding 5432.
+if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null 2>&1; then
+  $sudo pg_ctlcluster --skip-systemctl-redirect "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main stop 2>/dev/null || true
+fi
+say "system packages installed"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run everything `make test` checks: lint, format, types, then the whole suite on real services.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+eval "$(scripts/services.sh start)"
+trap 'scripts/services.sh stop' EXIT
+
+say "ruff: lint"
+$bin/ruff check src tests bench
+say "ruff: format"
+$bin/ruff format --check src tests bench
+say "mypy: types (strict)"
+$bin/mypy
+say "pytest: the whole suite on SQLite and PostgreSQL"
+mkdir -p test-artifacts
+$bin/pytest "$@"
