@@ -16,6 +16,7 @@ from resumate.resumes.schemas import VersionOut
 
 class AccountService:
     def __init__(self, session: AsyncSession, throttle: LoginThrottle) -> None:
+        self.session = session
         self.users = UserRepository(session)
         self.resumes = ResumeRepository(session)
         self.versions = VersionRepository(session)
@@ -38,4 +39,4 @@ class AccountService:
         """Remove the account; resumes, versions and sessions go with it (ON DELETE CASCADE)."""
         email = user.email
         await self.users.delete(user)
-        await self.throttle.forget_account(email)
+        await self.throttle.forget_account(self.session, email)

@@ -81,7 +81,7 @@ class AuthService:
             raise Unauthorized(WRONG_CREDENTIALS)
         assert user is not None
         assert user.password_hash is not None
-        await self.throttle.forget_account(email)
+        await self.throttle.forget_account(self.session, email)
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = passwords.hash_password(password)
         return await self.start_session(user)

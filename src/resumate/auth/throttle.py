@@ -58,6 +58,6 @@ class LoginThrottle:
                 await failures.add(key, now)
             await failures.prune(now - self.window)
 
-    async def forget_account(self, email: str) -> None:
-        async with self.sessionmaker.begin() as session:
-            await LoginFailureRepository(session).clear(f"account:{email}")
+    async def forget_account(self, session: AsyncSession, email: str) -> None:
+        """Clear the account's failures as part of the caller's (successful) transaction."""
+        await LoginFailureRepository(session).clear(f"account:{email}")
