@@ -6,8 +6,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 state="$root/.services"
-pg_port="${RESUMATE_TEST_PG_PORT:-55432}"
 pg_dir="$state/postgres"
+port_file="$state/postgres.port"
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -22,6 +22,22 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# The port this checkout's cluster uses: remembered, or the first free one from 55432 up, so a
+# second checkout or another server on the machine never collides with it.
+choose_port() {
+  if [ -n "${RESUMATE_TEST_PG_PORT:-}" ]; then echo "$RESUMATE_TEST_PG_PORT"; return; fi
+  if [ -f "$port_file" ]; then cat "$port_file"; return; fi
+  local port
+  for port in $(seq 55432 55499); do
+    port_in_use "$port" || { echo "$port"; return; }
+  done
+  say "no free port between 55432 and 55499"; exit 1
+}
+
 start_postgres() {
   local bin
   bin=$(pg_bin)
@@ -33,8 +49,11 @@ start_postgres() {
     as_postgres "$bin/initdb" -D "$pg_dir" -U postgres --auth=trust -E UTF8 >/dev/null
   fi
   if as_postgres "$bin/pg_ctl" -D "$pg_dir" status >/dev/null 2>&1; then
+    pg_port=$(cat "$port_file")
     say "PostgreSQL already running on 127.0.0.1:$pg_port"
   else
+    pg_port=$(choose_port)
+    echo "$pg_port" > "$port_file"
     say "starting PostgreSQL on 127.0.0.1:$pg_port"
     as_postgres "$bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 start \
       -o "-h 127.0.0.1 -p $pg_port -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
@@ -52,6 +71,7 @@ stop_postgres() {
 }
 
 print_env() {
+  pg_port=$(cat "$port_file" 2>/dev/null || choose_port)
   echo "export RESUMATE_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:$pg_port/postgres"
 }
 
