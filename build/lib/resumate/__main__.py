@@ -1,3 +1,0 @@
-from resumate.cli import main
-
-main()

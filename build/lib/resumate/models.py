@@ -1,8 +1,0 @@
-"""Every table, imported in one place so metadata and migrations see them all."""
-
-from resumate.auth.models import LoginFailure, RefreshToken, User
-from resumate.db import Base
-from resumate.resumes.models import Resume, ResumeVersion
-from resumate.templates.models import Template
-
-__all__ = ["Base", "LoginFailure", "RefreshToken", "Resume", "ResumeVersion", "Template", "User"]
