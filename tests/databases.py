@@ -89,6 +89,9 @@ def test_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
     return Settings.model_validate(values)
 
 
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
 async def empty_tables(engine: AsyncEngine) -> None:
     """Remove what a test wrote, keeping the schema and the built-in templates."""
     async with engine.begin() as connection:

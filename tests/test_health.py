@@ -1,4 +1,12 @@
+import asyncio
+from pathlib import Path
+
 import httpx
+
+from resumate.app import create_app
+from resumate.config import Settings, async_database_url
+from resumate.migrations import upgrade
+from tests.databases import test_settings
 
 
 async def test_healthz_answers_while_the_process_lives(client: httpx.AsyncClient) -> None:
@@ -11,3 +19,28 @@ async def test_readyz_reports_database_at_head(client: httpx.AsyncClient) -> Non
     response = await client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["migration"] == "0001"
+
+
+async def _readyz(settings: Settings) -> httpx.Response:
+    app = create_app(settings)
+    try:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return await client.get("/readyz")
+    finally:
+        await app.state.context.engine.dispose()
+
+
+async def test_readyz_is_unavailable_until_migrations_reach_head(tmp_path: Path) -> None:
+    url = f"sqlite:///{(tmp_path / 'behind.db').as_posix()}"
+    await asyncio.to_thread(upgrade, async_database_url(url), "base")
+    response = await _readyz(test_settings(url, tmp_path))
+    assert response.status_code == 503
+    assert response.json()["head"] == "0001"
+
+
+async def test_readyz_is_unavailable_when_the_database_is_unreachable(tmp_path: Path) -> None:
+    url = "postgresql://nobody@127.0.0.1:9/nowhere"
+    response = await _readyz(test_settings(url, tmp_path))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
