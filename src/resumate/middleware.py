@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumate.errors import PayloadTooLarge, ResumateError
@@ -27,8 +28,11 @@ async def _send_error(send: Send, error: ResumateError) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class _BodyTooLarge(Exception):
-    pass
+class _BodyTooLarge(HTTPException):
+    # An HTTPException, because FastAPI turns any other error raised while it reads the body
+    # into a 400; this one it re-raises, and the error handler renders it as a 413.
+    def __init__(self, message: str) -> None:
+        super().__init__(413, message)
 
 
 class LimitBodySize:
@@ -56,7 +60,7 @@ class LimitBodySize:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge
+                    raise _BodyTooLarge(too_large.message)
             return message
 
         async def tracking_send(message: Message) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from resumate.resumes.jsonresume_sections import (
@@ -43,6 +43,7 @@ __all__ = [
     "MAX_SHORT_TEXT",
     "JsonResume",
     "dump_resume",
+    "in_schema_order",
     "parse_resume",
 ]
 
@@ -128,3 +129,15 @@ def parse_resume(raw: object) -> JsonResume:
 def dump_resume(doc: JsonResume) -> dict[str, Any]:
     """Return the document as JSON-ready data with only the keys it was given."""
     return doc.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+def in_schema_order(data: dict[str, Any]) -> dict[str, Any]:
+    """The stored document with its keys in the standard's order.
+
+    PostgreSQL's JSONB keeps keys in its own order. A document saved under older, looser limits
+    is returned as stored rather than refused.
+    """
+    try:
+        return dump_resume(parse_resume(data))
+    except ValidationError:
+        return data

@@ -31,10 +31,12 @@ class ResumeRepository:
         deleted = Resume.deleted_at.is_not(None) if trashed else Resume.deleted_at.is_(None)
         scope = (Resume.owner_id == owner_id, deleted)
         total = await self.session.scalar(select(func.count()).select_from(Resume).where(*scope))
+        # The trash lists the most recently deleted first; the rest by most recent edit.
+        newest = Resume.deleted_at if trashed else Resume.updated_at
         rows = await self.session.scalars(
             select(Resume)
             .where(*scope)
-            .order_by(Resume.updated_at.desc(), Resume.id.desc())
+            .order_by(newest.desc(), Resume.id.desc())
             .limit(limit)
             .offset(offset)
         )

@@ -108,7 +108,7 @@ class ResumeService:
         copy = await self.resumes.add(
             Resume(
                 owner_id=resume.owner_id,
-                title=f"{resume.title} (copy)"[:200],
+                title=f"{resume.title[:193]} (copy)",
                 template_id=resume.template_id,
                 data=resume.data,
                 theme=resume.theme,

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from resumate.deps import CurrentUser
 from resumate.openapi import responses
 from resumate.resumes.deps import OwnedResume, ResumeServiceDep, set_etag
-from resumate.resumes.jsonresume import JsonResume
+from resumate.resumes.jsonresume import JsonResume, in_schema_order
 from resumate.resumes.router import resume_out
 from resumate.resumes.schemas import ResumeOut, Title
 
@@ -49,6 +49,6 @@ async def export_resume(resume: OwnedResume) -> JSONResponse:
     """The resume's data as a JSON Resume document, as a file download."""
     filename = (re.sub(r"[^A-Za-z0-9._-]+", "-", resume.title).strip("-") or "resume")[:80]
     return JSONResponse(
-        resume.data,
+        in_schema_order(resume.data),
         headers={"Content-Disposition": f'attachment; filename="{filename}.json"'},
     )

@@ -1,0 +1,131 @@
+"""Import a JSON Resume document as a resume, and export it back unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.helpers import create_resume, error_fields, sign_up
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "jsonresume" / "sample.resume.json"
+
+
+def sample() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return document
+
+
+async def test_import_creates_a_resume_titled_by_name_and_label(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json=sample(), headers=account.headers)
+    assert response.status_code == 201
+    created = response.json()
+    assert created["title"] == "Richard Hendriks – Programmer"
+    assert created["version"] == 1
+    assert response.headers["Location"] == f"/api/resumes/{created['id']}"
+    assert response.headers["ETag"] == '"1"'
+
+
+async def test_export_returns_the_imported_document_exactly(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    created = await client.post("/api/resumes/import", json=sample(), headers=account.headers)
+    response = await client.get(
+        f"/api/resumes/{created.json()['id']}/export", headers=account.headers
+    )
+    assert response.status_code == 200
+    assert response.json() == sample()
+    assert json.dumps(response.json()) == json.dumps(sample())
+
+
+async def test_export_is_a_json_file_download(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    created = await create_resume(client, account, title="Ada Lovelace / CV")
+    response = await client.get(f"/api/resumes/{created['id']}/export", headers=account.headers)
+    assert response.headers["Content-Type"] == "application/json"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition == 'attachment; filename="Ada-Lovelace-CV.json"'
+
+
+async def test_import_takes_the_title_and_template_from_the_query(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    templates = (await client.get("/api/templates", headers=account.headers)).json()
+    template_id = templates[0]["id"]
+    response = await client.post(
+        "/api/resumes/import",
+        params={"title": "For Hooli", "templateId": template_id},
+        json=sample(),
+        headers=account.headers,
+    )
+    assert response.status_code == 201
+    assert (response.json()["title"], response.json()["templateId"]) == ("For Hooli", template_id)
+
+
+async def test_import_without_a_name_is_titled_imported_resume(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json={}, headers=account.headers)
+    assert response.status_code == 201
+    assert response.json()["title"] == "Imported resume"
+
+
+async def test_import_with_an_unknown_template_is_422(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        "/api/resumes/import",
+        params={"templateId": "00000000-0000-4000-8000-000000000000"},
+        json=sample(),
+        headers=account.headers,
+    )
+    assert response.status_code == 422
+    assert error_fields(response) == ["templateId"]
+
+
+async def test_import_with_a_title_over_200_characters_is_422(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        "/api/resumes/import", params={"title": "x" * 201}, json=sample(), headers=account.headers
+    )
+    assert response.status_code == 422
+    assert error_fields(response) == ["title"]
+
+
+async def test_import_of_an_invalid_document_is_422_naming_the_field(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    document = sample()
+    document["work"][0]["startDate"] = "2020-1"
+    response = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert response.status_code == 422
+    assert error_fields(response) == ["work[0].startDate"]
+    assert (await client.get("/api/resumes", headers=account.headers)).json()["total"] == 0
+
+
+async def test_import_keeps_unknown_keys(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    document = sample()
+    document["x-tool"] = {"exportedBy": "another app", "tags": [1, 2]}
+    document["basics"]["pronouns"] = "he/him"
+    document["work"][0]["team_size"] = 4
+    created = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert created.status_code == 201
+    exported = await client.get(
+        f"/api/resumes/{created.json()['id']}/export", headers=account.headers
+    )
+    assert exported.json() == document
+
+
+async def test_import_picks_the_template_named_in_meta_theme(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    templates = (await client.get("/api/templates", headers=account.headers)).json()
+    classic = next(t["id"] for t in templates if t["slug"] == "classic")
+    document = sample() | {"meta": {"theme": "Classic"}}
+    created = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert created.status_code == 201
+    assert created.json()["templateId"] == classic
