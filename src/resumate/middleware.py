@@ -28,6 +28,18 @@ async def _send_error(send: Send, error: ResumateError) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _TrackedSend:
+    """Wraps `send`, remembering whether the response has started (then no error can be sent)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        self.started = self.started or message["type"] == "http.response.start"
+        await self.send(message)
+
+
 class _BodyTooLarge(HTTPException):
     # An HTTPException, because FastAPI turns any other error raised while it reads the body
     # into a 400; this one it re-raises, and the error handler renders it as a 413.
@@ -52,7 +64,7 @@ class LimitBodySize:
                 await _send_error(send, too_large)
                 return
         received = 0
-        started = False
+        tracked = _TrackedSend(send)
 
         async def limited_receive() -> Message:
             nonlocal received
@@ -63,15 +75,10 @@ class LimitBodySize:
                     raise _BodyTooLarge(too_large.message)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, tracked)
         except _BodyTooLarge:
-            if not started:
+            if not tracked.started:
                 await _send_error(send, too_large)
 
 
@@ -112,18 +119,12 @@ class CatchUnhandled:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
+        tracked = _TrackedSend(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except Exception as exc:
             log.error(
                 "unhandled %s on %s %s", type(exc).__name__, scope.get("method"), scope.get("path")
             )
-            if not started:
+            if not tracked.started:
                 await _send_error(send, ResumateError())

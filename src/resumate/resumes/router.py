@@ -105,12 +105,11 @@ async def get_resume(
     return resume_out(resume, service)
 
 
-@router.put("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
-async def replace_resume(
-    body: ResumeReplace,
-    resume: OwnedResume,
-    version: ExpectedVersion,
-    service: ResumeServiceDep,
+async def _save(
+    body: ResumeReplace | ResumePatch,
+    resume: Resume,
+    version: int,
+    service: ResumeService,
     response: Response,
 ) -> ResumeOut:
     changes = Changes(
@@ -119,6 +118,17 @@ async def replace_resume(
     updated = await service.update(resume, version, changes)
     set_etag(response, updated)
     return resume_out(updated, service)
+
+
+@router.put("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
+async def replace_resume(
+    body: ResumeReplace,
+    resume: OwnedResume,
+    version: ExpectedVersion,
+    service: ResumeServiceDep,
+    response: Response,
+) -> ResumeOut:
+    return await _save(body, resume, version, service, response)
 
 
 @router.patch("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
@@ -129,12 +139,7 @@ async def patch_resume(
     service: ResumeServiceDep,
     response: Response,
 ) -> ResumeOut:
-    changes = Changes(
-        title=body.title, template_id=body.template_id, data=body.data, theme=body.theme
-    )
-    updated = await service.update(resume, version, changes)
-    set_etag(response, updated)
-    return resume_out(updated, service)
+    return await _save(body, resume, version, service, response)
 
 
 @router.delete(
