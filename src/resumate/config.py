@@ -21,7 +21,9 @@ class DatabaseSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_DATABASE_", extra="ignore")
 
     url: str | None = None
-    pool_size: int = Field(default=10, ge=1, le=200)
+    pool_size: int = Field(default=20, ge=1, le=200)
+    # A round trip before every checkout; worth it only where connections are cut silently.
+    pre_ping: bool = False
     echo: bool = False
 
 

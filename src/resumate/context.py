@@ -33,6 +33,7 @@ class AppContext:
         engine = create_engine(
             settings.database_url,
             pool_size=settings.database.pool_size,
+            pre_ping=settings.database.pre_ping,
             echo=settings.database.echo,
         )
         sessionmaker = create_sessionmaker(engine)

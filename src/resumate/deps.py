@@ -28,7 +28,7 @@ class CsrfFailed(ResumateError):
     default_message = "This form has expired. Reload the page and try again."
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
     context: AppContext = request.app.state.context
     return context
 

@@ -19,6 +19,7 @@ from resumate.errors import (
 )
 
 log = logging.getLogger("resumate.errors")
+INVALID_JSON = "The request body is not valid JSON."
 
 STATUS_CODES = {
     400: "bad_request",
@@ -39,7 +40,7 @@ def error_response(error: ResumateError) -> JSONResponse:
 def validation_error(errors: list[Any]) -> ValidationFailed:
     fields = [FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors]
     if any(e.get("type") == "json_invalid" for e in errors):
-        return ValidationFailed("The request body is not valid JSON.", fields=fields)
+        return ValidationFailed(INVALID_JSON, fields=fields)
     return ValidationFailed(fields=fields)
 
 
@@ -65,6 +66,11 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         if exc.status_code == 404:
             return error_response(NotFound())
+        if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+            # FastAPI answers a body that is not UTF-8 with a bare 400; it is as much "not JSON"
+            # as a syntax error is, so it gets the same documented 422.
+            not_utf8 = FieldError(field="body", message="is not UTF-8 encoded JSON")
+            return error_response(ValidationFailed(INVALID_JSON, fields=[not_utf8]))
         code = STATUS_CODES.get(exc.status_code, "bad_request")
         body = {"error": {"code": code, "message": str(exc.detail)}}
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)

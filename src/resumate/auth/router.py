@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 jwks_router = APIRouter(tags=["auth"])
 
 
-def get_auth_service(session: SessionDep, context: ContextDep) -> AuthService:
+async def get_auth_service(session: SessionDep, context: ContextDep) -> AuthService:
     return AuthService(
         session, context.sessionmaker, context.tokens, context.throttle, context.refresh_lifetime
     )

@@ -64,7 +64,7 @@ class AuthService:
             raise self._email_taken()
         try:
             user = await self.users.add(
-                User(email=email, password_hash=passwords.hash_password(password))
+                User(email=email, password_hash=await passwords.hash_password_async(password))
             )
         except IntegrityError as exc:  # registered by a concurrent request
             raise self._email_taken() from exc
@@ -76,14 +76,16 @@ class AuthService:
         await self.throttle.check(email, address, now)
         user = await self.users.by_email(email)
         # Always verify against some hash, so unknown emails take as long as wrong passwords.
-        if not passwords.verify_password(user.password_hash if user else None, password):
+        if not await passwords.verify_password_async(
+            user.password_hash if user else None, password
+        ):
             await self.throttle.record_failure(email, address, now)
             raise Unauthorized(WRONG_CREDENTIALS)
         assert user is not None
         assert user.password_hash is not None
         await self.throttle.forget_account(self.session, email)
         if passwords.needs_rehash(user.password_hash):
-            user.password_hash = passwords.hash_password(password)
+            user.password_hash = await passwords.hash_password_async(password)
         return await self.start_session(user)
 
     async def refresh(self, raw_token: str) -> IssuedSession:
@@ -112,18 +114,18 @@ class AuthService:
         await self.session.flush()
 
     async def change_password(self, user: User, current: str, new: str) -> IssuedSession:
-        if not passwords.verify_password(user.password_hash, current):
+        if not await passwords.verify_password_async(user.password_hash, current):
             raise ValidationFailed(
                 "The current password is not right.",
                 fields=[FieldError(field="currentPassword", message="is not right")],
             )
         check_password_policy(new, user.email, field="newPassword")
-        user.password_hash = passwords.hash_password(new)
+        user.password_hash = await passwords.hash_password_async(new)
         await self.end_all_sessions(user)
         return await self.start_session(user)
 
     async def confirm_password(self, user: User, password: str) -> None:
-        if not passwords.verify_password(user.password_hash, password):
+        if not await passwords.verify_password_async(user.password_hash, password):
             raise ValidationFailed(
                 "The password is not right.",
                 fields=[FieldError(field="password", message="is not right")],

@@ -18,7 +18,7 @@ from resumate.resumes.service import ResumeService
 NOT_FOUND = "There is no resume with this id."
 
 
-def get_resume_service(session: SessionDep, context: ContextDep) -> ResumeService:
+async def get_resume_service(session: SessionDep, context: ContextDep) -> ResumeService:
     return ResumeService(session, timedelta(days=context.settings.trash_retention_days))
 
 
@@ -56,7 +56,7 @@ def set_etag(response: Response, resume: Resume) -> None:
     response.headers["ETag"] = etag(resume)
 
 
-def expected_version(
+async def expected_version(
     if_match: Annotated[
         str | None,
         Header(description='The ETag of the version being edited, e.g. "3"', max_length=200),

@@ -1,0 +1,159 @@
+"""The system under test: a fresh migrated PostgreSQL database and `resumate serve` on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import make_url, text
+
+from resumate.cli import upgrade_database
+from resumate.config import Settings, async_database_url
+from resumate.db import create_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+READY_TIMEOUT_SECONDS = 60.0
+STOP_TIMEOUT_SECONDS = 15.0
+
+
+def postgres_server_url() -> str:
+    """The admin URL of the test PostgreSQL server; started by scripts/services.sh if unset."""
+    url = os.environ.get("RESUMATE_TEST_DATABASE_URL")
+    if url:
+        return url
+    started = subprocess.run(  # noqa: S603 - the project's own script
+        [str(ROOT / "scripts" / "services.sh"), "start"], check=True, capture_output=True, text=True
+    )
+    for line in started.stdout.splitlines():
+        if line.startswith("export RESUMATE_TEST_DATABASE_URL="):
+            return line.split("=", 1)[1]
+    raise RuntimeError("scripts/services.sh did not report a PostgreSQL URL")
+
+
+async def _admin(server_url: str, statement: str) -> None:
+    engine = create_engine(async_database_url(server_url))
+    try:
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+@contextlib.contextmanager
+def fresh_database(data_dir: Path) -> Iterator[str]:
+    """A new PostgreSQL database at the newest migration, dropped on the way out."""
+    server = make_url(postgres_server_url())
+    admin_url = server.render_as_string(hide_password=False)
+    name = f"resumate_bench_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(admin_url, f'CREATE DATABASE "{name}"'))
+    try:
+        url = server.set(database=name).render_as_string(hide_password=False)
+        upgrade_database(
+            Settings.model_validate({"env": "test", "data_dir": data_dir, "database": {"url": url}})
+        )
+        yield url
+    finally:
+        asyncio.run(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class Server:
+    pid: int
+    port: int
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def call(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], Any]:
+        """One request on its own connection: status, headers (lower-case names), parsed JSON."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            payload = None if body is None else json.dumps(body).encode()
+            sent = {"Content-Type": "application/json"} | (headers or {})
+            connection.request(method, path, body=payload, headers=sent)
+            response = connection.getresponse()
+            raw = response.read()
+            found = {name.lower(): value for name, value in response.getheaders()}
+            return response.status, found, json.loads(raw) if raw else None
+        finally:
+            connection.close()
+
+
+def server_environment(database_url: str, data_dir: Path) -> dict[str, str]:
+    """The real configuration, except that sign-in throttling never gets in the way."""
+    return os.environ | {
+        "RESUMATE_ENV": "test",
+        "RESUMATE_DATA_DIR": str(data_dir),
+        "RESUMATE_DATABASE_URL": database_url,
+        "RESUMATE_AUTO_MIGRATE": "false",  # fresh_database already migrated it
+        "RESUMATE_AUTH_THROTTLE_PER_ACCOUNT": "1000000",
+        "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "1000000",
+        "RESUMATE_AUTH_ACCESS_TOKEN_SECONDS": "3600",
+    }
+
+
+@contextlib.contextmanager
+def running_server(database_url: str, data_dir: Path) -> Iterator[Server]:
+    """`resumate serve` (one uvicorn worker) in its own process, ready when /readyz says so."""
+    port = free_port()
+    log = data_dir / "server.log"
+    command = [str(ROOT / ".venv" / "bin" / "resumate"), "serve", "--host", "127.0.0.1"]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(  # noqa: S603 - the project's own entry point
+            [*command, "--port", str(port)],
+            env=server_environment(database_url, data_dir),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(pid=process.pid, port=port, log=log)
+    try:
+        _wait_until_ready(server, process)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_ready(server: Server, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{_tail(server.log)}")
+        with contextlib.suppress(OSError):
+            if server.call("GET", "/readyz")[0] == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"the server was not ready in time:\n{_tail(server.log)}")
+
+
+def _tail(log: Path, lines: int = 20) -> str:
+    """The end of the server's log; it lives in a scratch directory removed on the way out."""
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
