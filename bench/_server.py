@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import http.client
 import json
@@ -11,62 +10,21 @@ import signal
 import socket
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import make_url, text
-
-from resumate.cli import upgrade_database
-from resumate.config import Settings, async_database_url
-from resumate.db import create_engine
+from tests.databases import migrated_database
 
 ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 15.0
 
 
-def postgres_server_url() -> str:
-    """The admin URL of the test PostgreSQL server; started by scripts/services.sh if unset."""
-    url = os.environ.get("RESUMATE_TEST_DATABASE_URL")
-    if url:
-        return url
-    started = subprocess.run(  # noqa: S603 - the project's own script
-        [str(ROOT / "scripts" / "services.sh"), "start"], check=True, capture_output=True, text=True
-    )
-    for line in started.stdout.splitlines():
-        if line.startswith("export RESUMATE_TEST_DATABASE_URL="):
-            return line.split("=", 1)[1]
-    raise RuntimeError("scripts/services.sh did not report a PostgreSQL URL")
-
-
-async def _admin(server_url: str, statement: str) -> None:
-    engine = create_engine(async_database_url(server_url))
-    try:
-        async with engine.connect() as connection:
-            await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await connection.execute(text(statement))
-    finally:
-        await engine.dispose()
-
-
-@contextlib.contextmanager
-def fresh_database(data_dir: Path) -> Iterator[str]:
+def fresh_database(data_dir: Path) -> contextlib.AbstractContextManager[str]:
     """A new PostgreSQL database at the newest migration, dropped on the way out."""
-    server = make_url(postgres_server_url())
-    admin_url = server.render_as_string(hide_password=False)
-    name = f"resumate_bench_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_admin(admin_url, f'CREATE DATABASE "{name}"'))
-    try:
-        url = server.set(database=name).render_as_string(hide_password=False)
-        upgrade_database(
-            Settings.model_validate({"env": "test", "data_dir": data_dir, "database": {"url": url}})
-        )
-        yield url
-    finally:
-        asyncio.run(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return migrated_database("postgresql", data_dir)
 
 
 def free_port() -> int:

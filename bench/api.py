@@ -235,7 +235,7 @@ def main() -> None:
             print(
                 f"server: resumate serve, 1 uvicorn {version('uvicorn')} worker"
                 f" ({'uvloop' if find_spec('uvloop') else 'asyncio'}, access log on),"
-                f" FastAPI {version('fastapi')}, database pool {pool} + {pool} overflow"
+                f" FastAPI {version('fastapi')}, database pool {pool} + {pool // 2} overflow"
             )
             print(f"database: {asyncio.run(_postgres_facts(url))}")
             print(f"{args.connections} connections, {seconds:g} s per row after a short warm-up")
