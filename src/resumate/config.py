@@ -44,6 +44,22 @@ class AuthSettings(BaseSettings):
     cookie_secure: bool | None = None  # defaults to True in production
 
 
+class StorageSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_STORAGE_", extra="ignore")
+
+    backend: Literal["local", "s3"] = "local"
+    # Local backend: defaults to `storage/` in the data directory.
+    local_dir: Path | None = None
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: SecretStr | None = None
+    s3_secret_access_key: SecretStr | None = None
+    s3_prefix: str = ""
+    # Download links (signed local URLs or S3 presigned GETs) expire within 15 minutes.
+    url_ttl_seconds: int = Field(default=600, ge=30, le=900)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_", extra="ignore")
 
@@ -60,6 +76,7 @@ class Settings(BaseSettings):
 
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
@@ -71,6 +88,8 @@ class Settings(BaseSettings):
             problems.append("RESUMATE_SECRET_KEY must be set to a random value of 32+ characters")
         if self.auth.provider == "local" and self.auth.private_key is None:
             problems.append("RESUMATE_AUTH_PRIVATE_KEY must hold the PEM RSA signing key")
+        if self.storage.backend == "s3" and not self.storage.s3_bucket:
+            problems.append("RESUMATE_STORAGE_S3_BUCKET must name the bucket for PDFs")
         if not self.database.url:
             problems.append("RESUMATE_DATABASE_URL must point at the production database")
         if problems:
@@ -89,6 +108,10 @@ class Settings(BaseSettings):
     def secure_cookies(self) -> bool:
         configured = self.auth.cookie_secure
         return configured if configured is not None else self.is_production
+
+    @property
+    def storage_dir(self) -> Path:
+        return self.storage.local_dir or self.data_dir / "storage"
 
     @cached_property
     def database_url(self) -> str:
