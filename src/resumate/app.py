@@ -17,10 +17,13 @@ from resumate.auth.router import router as auth_router
 from resumate.config import Settings
 from resumate.context import AppContext
 from resumate.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
+from resumate.resumes.pdf_router import router as pdf_router
 from resumate.resumes.router import router as resumes_router
 from resumate.resumes.service import ResumeService
 from resumate.resumes.transfer_router import router as transfer_router
 from resumate.resumes.versions_router import router as versions_router
+from resumate.storage.local import LocalStorage
+from resumate.storage.router import mount_local_files
 from resumate.templates.router import router as templates_router
 
 log = logging.getLogger("resumate")
@@ -41,6 +44,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             upkeep.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await upkeep
+            await context.renderer.close()
+            close_storage = getattr(context.storage, "close", None)
+            if close_storage is not None:
+                close_storage()
             await context.engine.dispose()
 
     app = FastAPI(
@@ -54,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.context = context
     error_handlers.install(app)
+    if isinstance(context.storage, LocalStorage):
+        mount_local_files(app, context.storage)
     for router in (
         health.router,
         jwks_router,
@@ -63,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         transfer_router,
         resumes_router,
         versions_router,
+        pdf_router,
     ):
         app.include_router(router)
     # Added last = outermost: headers on every answer, then size limit, then the catch-all.
@@ -75,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 async def purge_expired_trash(context: AppContext) -> int:
     retention = timedelta(days=context.settings.trash_retention_days)
     async with context.sessionmaker.begin() as session:
-        return await ResumeService(session, retention).purge_expired()
+        return await ResumeService(session, retention, context.storage).purge_expired()
 
 
 async def _purge_trash_forever(context: AppContext) -> None:

@@ -60,6 +60,17 @@ class StorageSettings(BaseSettings):
     url_ttl_seconds: int = Field(default=600, ge=30, le=900)
 
 
+class RenderSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_RENDER_", extra="ignore")
+
+    chromium_path: Path = Path("/usr/bin/chromium")
+    # Pages printing at once; Chromium uses about a core per busy page.
+    concurrency: int = Field(default=2, ge=1, le=32)
+    # Requests allowed to wait for a page; beyond that the answer is 503 with Retry-After.
+    queue_limit: int = Field(default=6, ge=0, le=1000)
+    timeout_seconds: float = Field(default=15, gt=0, le=120)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_", extra="ignore")
 
@@ -77,6 +88,7 @@ class Settings(BaseSettings):
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    render: RenderSettings = Field(default_factory=RenderSettings)
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:

@@ -15,6 +15,9 @@ from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import TokenIssuer
 from resumate.config import Settings
 from resumate.db import create_engine, create_sessionmaker
+from resumate.rendering.renderer import Renderer
+from resumate.storage import build_storage
+from resumate.storage.base import Storage
 
 SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
 
@@ -27,6 +30,8 @@ class AppContext:
     tokens: TokenIssuer
     throttle: LoginThrottle
     secret_key: bytes
+    storage: Storage
+    renderer: Renderer
 
     @classmethod
     def build(cls, settings: Settings) -> AppContext:
@@ -37,6 +42,7 @@ class AppContext:
             echo=settings.database.echo,
         )
         sessionmaker = create_sessionmaker(engine)
+        secret_key = _secret_key(settings)
         return cls(
             settings=settings,
             engine=engine,
@@ -48,7 +54,10 @@ class AppContext:
                 lifetime=timedelta(seconds=settings.auth.access_token_seconds),
             ),
             throttle=LoginThrottle.from_settings(sessionmaker, settings.auth),
-            secret_key=_secret_key(settings),
+            secret_key=secret_key,
+            storage=build_storage(settings, secret_key),
+            # Chromium starts on the first render, not here: most processes never print.
+            renderer=Renderer(settings.render, settings.data_dir / "renderer"),
         )
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -37,7 +38,10 @@ ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
 async def get_session(context: ContextDep) -> AsyncIterator[AsyncSession]:
-    async for session in session_scope(context.sessionmaker):
+    # Entered as a context manager, so a failing route's error reaches the scope, which rolls
+    # back and returns the connection before the answer goes out (an abandoned inner generator
+    # did that only whenever the garbage collector got to it).
+    async with contextlib.asynccontextmanager(session_scope)(context.sessionmaker) as session:
         yield session
 
 

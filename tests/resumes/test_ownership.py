@@ -46,6 +46,9 @@ SCOPED = [
     Call("GET", "/api/resumes/{resume_id}/versions/{number}"),
     Call("POST", "/api/resumes/{resume_id}/versions/{number}/restore"),
     Call("GET", "/api/resumes/{resume_id}/export"),
+    Call("POST", "/api/resumes/{resume_id}/generate-pdf"),
+    Call("GET", "/api/resumes/{resume_id}/pdf", expect=307),
+    Call("GET", "/api/resumes/{resume_id}/preview"),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
 UNSCOPED = [

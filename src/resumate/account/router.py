@@ -34,7 +34,7 @@ async def export_account(
     user: CurrentUser, session: SessionDep, context: ContextDep
 ) -> JSONResponse:
     """All of the user's data (account, resumes, every version) as one JSON download."""
-    export = await AccountService(session, context.throttle).export(user)
+    export = await AccountService(session, context.throttle, context.storage).export(user)
     return JSONResponse(
         export.model_dump(mode="json", by_alias=True),
         headers={"Content-Disposition": 'attachment; filename="resumate-account.json"'},
@@ -51,7 +51,7 @@ async def delete_account(
 ) -> Response:
     """Delete the account and everything in it. The password confirms it is really the owner."""
     await auth.confirm_password(user, body.password)
-    await AccountService(session, context.throttle).delete(user)
+    await AccountService(session, context.throttle, context.storage).delete(user)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_session_cookies(response)
     return response

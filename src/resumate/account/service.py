@@ -12,10 +12,12 @@ from resumate.auth.throttle import LoginThrottle
 from resumate.db import utcnow
 from resumate.resumes.repository import ResumeRepository, VersionRepository
 from resumate.resumes.schemas import VersionOut
+from resumate.storage.base import Storage
 
 
 class AccountService:
-    def __init__(self, session: AsyncSession, throttle: LoginThrottle) -> None:
+    def __init__(self, session: AsyncSession, throttle: LoginThrottle, storage: Storage) -> None:
+        self.storage = storage
         self.session = session
         self.users = UserRepository(session)
         self.resumes = ResumeRepository(session)
@@ -36,7 +38,9 @@ class AccountService:
         )
 
     async def delete(self, user: User) -> None:
-        """Remove the account; resumes, versions and sessions go with it (ON DELETE CASCADE)."""
+        """Remove the account and its PDFs; resumes, versions and sessions go with the row."""
         email = user.email
+        owned = await self.resumes.all_owned(user.id)
+        await self.storage.delete_many([r.pdf_key for r in owned if r.pdf_key])
         await self.users.delete(user)
         await self.throttle.forget_account(self.session, email)

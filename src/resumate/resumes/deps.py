@@ -19,7 +19,8 @@ NOT_FOUND = "There is no resume with this id."
 
 
 async def get_resume_service(session: SessionDep, context: ContextDep) -> ResumeService:
-    return ResumeService(session, timedelta(days=context.settings.trash_retention_days))
+    retention = timedelta(days=context.settings.trash_retention_days)
+    return ResumeService(session, retention, context.storage)
 
 
 ResumeServiceDep = Annotated[ResumeService, Depends(get_resume_service)]

@@ -22,7 +22,10 @@ class Resume(IdMixin, TimestampMixin, Base):
     theme: Mapped[dict[str, Any]]
     version: Mapped[int] = mapped_column(default=1)
     pdf_key: Mapped[str | None] = mapped_column(String(512))
+    # Content hash of (data, template version, theme) the stored PDF was printed from.
     pdf_hash: Mapped[str | None] = mapped_column(String(64))
+    pdf_pages: Mapped[int | None]
+    pdf_bytes: Mapped[int | None]
     deleted_at: Mapped[datetime | None]
 
     __table_args__ = (Index(None, "owner_id", "deleted_at", "updated_at"),)

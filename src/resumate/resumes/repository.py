@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.resumes.models import Resume, ResumeVersion
@@ -80,11 +80,11 @@ class ResumeRepository:
         )
         return rows.all()
 
-    async def delete_trashed(self, owner_id: uuid.UUID) -> int:
-        result = await self.session.execute(
-            delete(Resume).where(Resume.owner_id == owner_id, Resume.deleted_at.is_not(None))
+    async def trashed(self, owner_id: uuid.UUID) -> Sequence[Resume]:
+        rows = await self.session.scalars(
+            select(Resume).where(Resume.owner_id == owner_id, Resume.deleted_at.is_not(None))
         )
-        return int(getattr(result, "rowcount", 0))
+        return rows.all()
 
 
 class VersionRepository:

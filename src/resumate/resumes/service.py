@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from resumate.resumes.jsonresume import JsonResume, dump_resume
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.resumes.repository import ResumeRepository, VersionRepository
 from resumate.resumes.theme import Theme, default_theme
+from resumate.storage.base import Storage
 from resumate.templates.repository import TemplateRepository
 from resumate.templates.service import TemplateService
 
@@ -30,8 +32,9 @@ class Changes:
 
 
 class ResumeService:
-    def __init__(self, session: AsyncSession, trash_retention: timedelta) -> None:
+    def __init__(self, session: AsyncSession, trash_retention: timedelta, storage: Storage) -> None:
         self.session = session
+        self.storage = storage
         self.resumes = ResumeRepository(session)
         self.versions = VersionRepository(session)
         self.templates = TemplateService(session)
@@ -92,17 +95,26 @@ class ResumeService:
         return resume
 
     async def purge(self, resume: Resume) -> None:
-        await self.resumes.delete(resume)
+        await self.delete_for_good([resume])
 
     async def empty_trash(self, owner_id: uuid.UUID) -> int:
-        return await self.resumes.delete_trashed(owner_id)
+        return await self.delete_for_good(await self.resumes.trashed(owner_id))
 
     async def purge_expired(self, now: datetime | None = None) -> int:
         """Delete for good what has been in the trash longer than the retention period."""
         expired = await self.resumes.trashed_before((now or utcnow()) - self.trash_retention)
-        for resume in expired:
+        return await self.delete_for_good(expired)
+
+    async def delete_for_good(self, resumes: Sequence[Resume]) -> int:
+        """Remove resumes, their versions and their PDFs.
+
+        The files go first: if storage fails, the request fails and nothing is half-deleted
+        in a way that leaves a PDF behind with no row pointing at it.
+        """
+        await self.storage.delete_many([r.pdf_key for r in resumes if r.pdf_key])
+        for resume in resumes:
             await self.resumes.delete(resume)
-        return len(expired)
+        return len(resumes)
 
     async def duplicate(self, resume: Resume) -> Resume:
         copy = await self.resumes.add(

@@ -24,15 +24,18 @@ Section = Literal[
 ]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 
-FontFamily = Literal["sans", "serif", "mono"]
+# The bundled font families (resumate.rendering.fonts); None leaves the template's choice.
+FontFamily = Literal["inter", "source-sans-3", "source-serif-4", "jetbrains-mono"]
 
 
 class Theme(ApiInput):
-    accent_color: str = Field(default="#1d4ed8", pattern=r"^#[0-9a-fA-F]{6}$")
-    font_family: FontFamily = "serif"
-    font_size: float = Field(default=10.5, ge=8, le=14, description="points")
-    line_height: float = Field(default=1.4, ge=1.0, le=2.0)
-    margin_mm: float = Field(default=18, ge=5, le=40)
+    """A resume's look. Every option left as null takes the template's own default."""
+
+    accent_color: str | None = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$")
+    font_family: FontFamily | None = None
+    font_size: float | None = Field(default=None, ge=8, le=14, description="points")
+    line_height: float | None = Field(default=None, ge=1.0, le=2.0)
+    margin_mm: float | None = Field(default=None, ge=5, le=40)
     page_size: Literal["A4", "Letter"] = "A4"
     section_order: list[Section] = Field(default_factory=lambda: list(SECTIONS))
     hidden_sections: list[Section] = Field(default_factory=list)

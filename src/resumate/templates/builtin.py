@@ -7,14 +7,18 @@ added, so resumes that point at the old row keep rendering exactly as before.
 from __future__ import annotations
 
 import hashlib
+import json
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.templates.models import Template
+
+LIBRARY = "_sections.html"
 
 
 @dataclass(frozen=True)
@@ -24,11 +28,13 @@ class BuiltinTemplate:
     description: str
     html: str
     css: str
+    defaults: dict[str, Any]
 
     @property
     def content_hash(self) -> str:
         digest = hashlib.sha256()
-        for part in (self.name, self.description, self.html, self.css):
+        parts = (self.name, self.description, self.html, self.css, json.dumps(self.defaults))
+        for part in parts:
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
@@ -36,6 +42,8 @@ class BuiltinTemplate:
 
 def load_builtins() -> list[BuiltinTemplate]:
     root = resources.files("resumate.templates") / "builtin"
+    # The shared section macros go into each row, so a stored version never changes under it.
+    library = (root / LIBRARY).read_text(encoding="utf-8")
     found = []
     for folder in sorted(root.iterdir(), key=lambda f: f.name):
         if not folder.is_dir() or not (folder / "template.html").is_file():
@@ -46,8 +54,9 @@ def load_builtins() -> list[BuiltinTemplate]:
                 slug=folder.name,
                 name=meta["name"],
                 description=meta["description"],
-                html=(folder / "template.html").read_text(encoding="utf-8"),
+                html=library + (folder / "template.html").read_text(encoding="utf-8"),
                 css=(folder / "style.css").read_text(encoding="utf-8"),
+                defaults=dict(meta.get("defaults", {})),
             )
         )
     return found
@@ -73,6 +82,7 @@ async def sync_builtins(session: AsyncSession) -> list[Template]:
             description=builtin.description,
             html=builtin.html,
             css=builtin.css,
+            defaults=builtin.defaults,
             content_hash=builtin.content_hash,
             is_builtin=True,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -20,6 +21,8 @@ class Template(IdMixin, Base):
     html: Mapped[str] = mapped_column(Text)
     css: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
+    # Theme defaults (accentColor, fontFamily, ...) a resume's own choices override.
+    defaults: Mapped[dict[str, Any]]
     thumbnail_key: Mapped[str | None] = mapped_column(String(512))
     is_builtin: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

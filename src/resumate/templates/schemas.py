@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from pydantic import computed_field
+
 from resumate.schemas import ApiModel
 
 
@@ -14,4 +16,8 @@ class TemplateOut(ApiModel):
     description: str
     version: int
     is_builtin: bool
-    thumbnail_url: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def thumbnail_url(self) -> str:
+        return f"/api/templates/{self.id}/thumbnail"

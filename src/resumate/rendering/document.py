@@ -1,0 +1,47 @@
+"""Template + resume data + theme → the one HTML document that is previewed and printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from resumate.rendering.environment import compile_template
+from resumate.rendering.page_style import PageStyle, resolve
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    html: str
+    css: str
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    html: str
+    style: PageStyle
+    title: str
+    author: str
+
+
+def render_document(
+    template: TemplateSource, data: dict[str, Any], theme: dict[str, Any]
+) -> Document:
+    style = resolve(theme, template.defaults)
+    found = data.get("basics")
+    basics: dict[str, Any] = found if isinstance(found, dict) else {}
+    author = str(basics.get("name") or "").strip()
+    title = f"{author} — Resume" if author else "Resume"
+    html = compile_template(template.html).render(
+        resume=data,
+        basics=basics,
+        sections=style.visible_sections(data),
+        theme=style,
+        title=title,
+        # Both are ours (template CSS from the package, theme CSS from validated values).
+        css=Markup(template.css),  # noqa: S704
+        theme_css=Markup(style.css()),  # noqa: S704
+    )
+    return Document(html=html, style=style, title=title, author=author)

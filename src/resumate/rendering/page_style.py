@@ -1,0 +1,92 @@
+"""A resume's theme, resolved against its template's defaults, as the CSS every template uses.
+
+Templates style themselves only through these custom properties, so every theme option works
+in every template: --accent, --font-body, --font-heading, --font-size, --line-height,
+--page-margin. The page size and margins go in @page, which custom properties cannot reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resumate.rendering.fonts import font_stack
+from resumate.resumes.theme import SECTIONS, Section, Theme
+
+PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
+FALLBACK_DEFAULTS = {
+    "accentColor": "#1d4ed8",
+    "fontFamily": "source-serif-4",
+    "headingFontFamily": None,
+    "fontSize": 10.5,
+    "lineHeight": 1.4,
+    "marginMm": 16,
+}
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    accent_color: str
+    font_family: str
+    heading_font_family: str
+    font_size: float
+    line_height: float
+    margin_mm: float
+    page_size: str
+    section_order: tuple[Section, ...]
+    hidden_sections: frozenset[Section]
+
+    def css(self) -> str:
+        width, height = PAGE_SIZES[self.page_size]
+        margin = f"{self.margin_mm:g}mm"
+        return (
+            ":root {"
+            f" --accent: {self.accent_color};"
+            f" --font-body: {font_stack(self.font_family)};"
+            f" --font-heading: {font_stack(self.heading_font_family)};"
+            f" --font-size: {self.font_size:g}pt;"
+            f" --line-height: {self.line_height:g};"
+            f" --page-margin: {margin}; }}\n"
+            f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
+            # On screen (the live preview) the document looks like the sheet it prints on.
+            "@media screen {"
+            " html { background: #eef0f3; }"
+            f" body {{ box-sizing: border-box; width: {width}; min-height: {height};"
+            f" padding: {margin}; margin: 0 auto; background: #fff; }} }}\n"
+        )
+
+    def visible_sections(self, data: dict[str, Any]) -> list[Section]:
+        """Sections in the chosen order, without hidden ones and without empty ones."""
+        order = list(self.section_order) + [s for s in SECTIONS if s not in self.section_order]
+        return [s for s in order if s not in self.hidden_sections and has_content(data, s)]
+
+
+def has_content(data: dict[str, Any], section: Section) -> bool:
+    if section == "summary":
+        basics = data.get("basics")
+        return isinstance(basics, dict) and bool(str(basics.get("summary") or "").strip())
+    entries = data.get(section)
+    return isinstance(entries, list) and any(entries)
+
+
+def resolve(theme: dict[str, Any], defaults: dict[str, Any]) -> PageStyle:
+    """The resume's own choices where it made them, the template's defaults elsewhere."""
+    chosen = Theme.model_validate(theme or {}).model_dump(by_alias=True)
+    merged = FALLBACK_DEFAULTS | {k: v for k, v in defaults.items() if v is not None}
+    merged |= {k: v for k, v in chosen.items() if v is not None}
+    body_font = merged["fontFamily"]
+    # A font the user picked applies to headings too; otherwise the template's pairing stands.
+    heading_font = (
+        body_font if chosen.get("fontFamily") else merged.get("headingFontFamily") or body_font
+    )
+    return PageStyle(
+        accent_color=merged["accentColor"],
+        font_family=body_font,
+        heading_font_family=heading_font,
+        font_size=float(merged["fontSize"]),
+        line_height=float(merged["lineHeight"]),
+        margin_mm=float(merged["marginMm"]),
+        page_size=merged["pageSize"],
+        section_order=tuple(merged["sectionOrder"]),
+        hidden_sections=frozenset(merged["hiddenSections"]),
+    )

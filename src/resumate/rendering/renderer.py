@@ -1,0 +1,226 @@
+"""Chromium, launched once per process and kept warm, printing HTML to PDF and PNG.
+
+A fixed set of pages is reused: printing on a warm page takes tens of milliseconds, where
+launching a browser per request (the original design) takes about half a second. Admission is
+bounded: when every page is busy and the waiting line is full, the caller gets 503 with
+Retry-After at once instead of a request that hangs. Each render has a timeout; a page that
+timed out or failed is closed and replaced, and a browser that died is relaunched on next use.
+
+Rendering is locked down: JavaScript off, service workers blocked, the context offline, every
+request aborted, and Chromium pointed at a dead proxy as a last line. Fonts come from the
+package through fontconfig, so a document never needs the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, Route, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from resumate.config import RenderSettings
+from resumate.errors import ServiceUnavailable
+from resumate.rendering.fonts import write_fontconfig
+from resumate.rendering.pdf_metadata import page_count, with_document_info
+
+log = logging.getLogger("resumate.rendering")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the process runs unprivileged in its container; needed as root in tests
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-extensions",
+    "--no-first-run",
+    "--mute-audio",
+    # Should anything slip past request interception, it meets a proxy that is not there.
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+]
+
+
+class RendererBusy(ServiceUnavailable):
+    code = "renderer_busy"
+    default_message = "Lots of PDFs are being made right now. Try again in a few seconds."
+
+
+class RenderFailed(ServiceUnavailable):
+    code = "render_failed"
+    default_message = "The PDF could not be made this time. Try again."
+
+
+# What runs on a page while it is lent out.
+_Work = Callable[[Page], Awaitable[bytes]]
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+async def _refuse(route: Route) -> None:
+    await route.abort("blockedbyclient")
+
+
+class Renderer:
+    def __init__(self, settings: RenderSettings, work_dir: Path) -> None:
+        self.settings = settings
+        self.work_dir = work_dir
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._idle: asyncio.Queue[Page] = asyncio.Queue()
+        self._generation = 0
+        self._page_generation: dict[Page, int] = {}
+        self._launch_lock = asyncio.Lock()
+        self._admitted = 0
+
+    @property
+    def capacity(self) -> int:
+        """Requests admitted at once: those printing plus those allowed to wait."""
+        return self.settings.concurrency + self.settings.queue_limit
+
+    async def pdf(self, html: str, *, title: str, author: str) -> RenderedPdf:
+        """Print `html` (its @page rule sets size and margins) to a PDF with a text layer."""
+
+        async def print_pdf(page: Page) -> bytes:
+            await page.set_content(html, wait_until="load")
+            return await page.pdf(print_background=True, prefer_css_page_size=True, tagged=True)
+
+        raw = await self._run(print_pdf)
+        data = with_document_info(raw, title=title, author=author, creator="Resumate AI")
+        return RenderedPdf(data=data, pages=page_count(raw))
+
+    async def png(self, html: str, *, width: int, height: int, scale: float = 0.5) -> bytes:
+        """A screenshot of the top `width` by `height` CSS pixels of `html`, scaled by `scale`."""
+
+        async def shoot(page: Page) -> bytes:
+            await page.set_viewport_size({"width": width, "height": height})
+            await page.set_content(html, wait_until="load")
+            shot = await page.screenshot(
+                type="png", clip={"x": 0, "y": 0, "width": width, "height": height}, scale="device"
+            )
+            return shot
+
+        return await self._run(shoot, scale=scale)
+
+    async def close(self) -> None:
+        async with self._launch_lock:
+            await self._close_browser()
+            if self._playwright is not None:
+                await self._playwright.stop()
+                self._playwright = None
+
+    async def _run(self, work: _Work, scale: float | None = None) -> bytes:
+        if self._admitted >= self.capacity:
+            raise RendererBusy(retry_after=self._retry_after())
+        self._admitted += 1
+        try:
+            async with self._page() as page:
+                if scale is None:
+                    return await asyncio.wait_for(work(page), self.settings.timeout_seconds)
+                # Screenshots at another scale get a page of their own, made and closed here.
+                assert page.context.browser is not None
+                context = await page.context.browser.new_context(
+                    java_script_enabled=False,
+                    service_workers="block",
+                    offline=True,
+                    device_scale_factor=scale,
+                )
+                try:
+                    await context.route("**/*", _refuse)
+                    scaled = await context.new_page()
+                    return await asyncio.wait_for(work(scaled), self.settings.timeout_seconds)
+                finally:
+                    await context.close()
+        finally:
+            self._admitted -= 1
+
+    def _retry_after(self) -> int:
+        # Roughly how long the line ahead takes to clear, at a second or two per render.
+        return max(1, math.ceil(self._admitted / self.settings.concurrency))
+
+    @contextlib.asynccontextmanager
+    async def _page(self) -> AsyncIterator[Page]:
+        await self._ensure_browser()
+        try:
+            page = await asyncio.wait_for(self._idle.get(), self.settings.timeout_seconds)
+        except TimeoutError as exc:
+            raise RendererBusy(retry_after=self._retry_after()) from exc
+        healthy = False
+        try:
+            yield page
+            healthy = True
+        except (TimeoutError, PlaywrightError) as exc:
+            log.warning("render failed (%s); replacing the page", type(exc).__name__)
+            raise RenderFailed() from exc
+        finally:
+            await self._give_back(page, healthy)
+
+    async def _give_back(self, page: Page, healthy: bool) -> None:
+        current = self._page_generation.pop(page, None) == self._generation
+        if healthy and current and not page.is_closed():
+            self._page_generation[page] = self._generation
+            self._idle.put_nowait(page)
+            return
+        with contextlib.suppress(PlaywrightError):
+            await page.close()
+        if current and self._browser is not None and self._browser.is_connected():
+            with contextlib.suppress(PlaywrightError):
+                await self._add_page(self._browser.contexts[0])
+
+    async def _ensure_browser(self) -> None:
+        if self._browser is not None and self._browser.is_connected():
+            return
+        async with self._launch_lock:
+            if self._browser is not None and self._browser.is_connected():
+                return
+            await self._close_browser()
+            try:
+                await self._launch()
+            except PlaywrightError as exc:
+                log.error("Chromium did not start: %s", type(exc).__name__)
+                raise RenderFailed("The PDF renderer is not available right now.") from exc
+
+    async def _launch(self) -> None:
+        if self._playwright is None:
+            self._playwright = await async_playwright().start()
+        fontconfig = write_fontconfig(self.work_dir / "fontconfig")
+        browser = await self._playwright.chromium.launch(
+            executable_path=str(self.settings.chromium_path),
+            args=CHROMIUM_ARGS,
+            env={**os.environ, "FONTCONFIG_FILE": str(fontconfig)},
+            timeout=30_000,
+        )
+        self._generation += 1
+        self._browser = browser
+        context = await browser.new_context(
+            java_script_enabled=False, service_workers="block", offline=True
+        )
+        await context.route("**/*", _refuse)
+        for _ in range(self.settings.concurrency):
+            await self._add_page(context)
+        log.info("Chromium started with %d pages", self.settings.concurrency)
+
+    async def _add_page(self, context: BrowserContext) -> None:
+        page = await context.new_page()
+        self._page_generation[page] = self._generation
+        self._idle.put_nowait(page)
+
+    async def _close_browser(self) -> None:
+        while not self._idle.empty():
+            self._page_generation.pop(self._idle.get_nowait(), None)
+        if self._browser is not None:
+            with contextlib.suppress(PlaywrightError):
+                await self._browser.close()
+            self._browser = None

@@ -1,0 +1,73 @@
+"""/api/resumes/{id}: generate-pdf, pdf (a fresh download link), preview (the printed HTML)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from resumate.deps import ContextDep, SessionDep
+from resumate.openapi import responses
+from resumate.resumes.deps import OwnedResume
+from resumate.resumes.pdf_service import PdfLink, PdfService
+from resumate.schemas import ApiModel
+
+router = APIRouter(prefix="/api/resumes/{resume_id}", tags=["pdf"])
+
+# The preview may be framed by the app's own editor, and may load nothing from anywhere.
+PREVIEW_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src 'self'; frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Cache-Control": "no-store",
+}
+
+
+class PdfOut(ApiModel):
+    url: str
+    expires_at: datetime
+    pages: int
+    bytes: int
+
+
+async def get_pdf_service(session: SessionDep, context: ContextDep) -> PdfService:
+    return PdfService(session, context.storage, context.renderer)
+
+
+PdfServiceDep = Annotated[PdfService, Depends(get_pdf_service)]
+
+
+def pdf_out(link: PdfLink) -> PdfOut:
+    return PdfOut(url=link.url, expires_at=link.expires_at, pages=link.pages, bytes=link.bytes)
+
+
+@router.post("/generate-pdf", response_model=PdfOut, responses=responses(401, 404, 422, 503))
+async def generate_pdf(resume: OwnedResume, service: PdfServiceDep) -> PdfOut:
+    """Print the saved resume; unchanged content returns the PDF already stored."""
+    return pdf_out(await service.generate(resume))
+
+
+@router.get(
+    "/pdf",
+    status_code=307,
+    response_class=RedirectResponse,
+    responses={**responses(401, 404, 422, 503), 307: {"description": "To a fresh download link"}},
+)
+async def download_pdf(resume: OwnedResume, service: PdfServiceDep) -> RedirectResponse:
+    """Redirect to a fresh link to the PDF of the resume as it is now (printed if needed)."""
+    link = await service.generate(resume)
+    return RedirectResponse(link.url, status_code=307)
+
+
+@router.get(
+    "/preview",
+    # Not HTMLResponse: FastAPI would document the JSON errors as text/html too.
+    response_class=Response,
+    responses={**responses(401, 404, 422), 200: {"content": {"text/html": {}}}},
+)
+async def preview(resume: OwnedResume, service: PdfServiceDep) -> HTMLResponse:
+    """The exact HTML the PDF is printed from."""
+    document = await service.document(resume)
+    return HTMLResponse(document.html, headers=PREVIEW_HEADERS)
