@@ -6,38 +6,63 @@ import asyncio
 import os
 import subprocess
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+import httpx
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from resumate.app import create_app
 from resumate.cli import upgrade_database
 from resumate.config import Settings, async_database_url
+from resumate.context import AppContext
 from resumate.db import create_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = ("resume_versions", "resumes", "refresh_tokens", "login_failures", "users")
 
 
+def service_setting(name: str) -> str:
+    """A RESUMATE_TEST_* setting of the real services, starting them when it is not set."""
+    if not os.environ.get(name):
+        started = subprocess.run(
+            [str(ROOT / "scripts" / "services.sh"), "start"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        for line in started.stdout.splitlines():
+            key, _, value = line.removeprefix("export ").partition("=")
+            if line.startswith("export ") and key.startswith("RESUMATE_TEST_"):
+                os.environ[key] = value
+    setting = os.environ.get(name)
+    if not setting:
+        raise RuntimeError(f"scripts/services.sh did not report {name}")
+    return setting
+
+
 def postgres_server_url() -> str:
-    """The test server's admin URL; started by scripts/services.sh when none is configured."""
-    url = os.environ.get("RESUMATE_TEST_DATABASE_URL")
-    if url:
-        return url
-    started = subprocess.run(
-        [str(ROOT / "scripts" / "services.sh"), "start"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    for line in started.stdout.splitlines():
-        if line.startswith("export RESUMATE_TEST_DATABASE_URL="):
-            url = line.split("=", 1)[1]
-            os.environ["RESUMATE_TEST_DATABASE_URL"] = url
-            return url
-    raise RuntimeError("scripts/services.sh did not report a PostgreSQL URL")
+    """The test PostgreSQL server's admin URL."""
+    return service_setting("RESUMATE_TEST_DATABASE_URL")
+
+
+@asynccontextmanager
+async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """A client for an app of its own, closed down (browser, storage, pool) afterwards."""
+    app = create_app(settings)
+    context: AppContext = app.state.context
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client
+    finally:
+        await context.renderer.close()
+        close_storage = getattr(context.storage, "close", None)
+        if close_storage is not None:
+            close_storage()
+        await context.engine.dispose()
 
 
 async def _admin(server_url: str, statement: str) -> None:

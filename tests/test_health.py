@@ -3,10 +3,9 @@ from pathlib import Path
 
 import httpx
 
-from resumate.app import create_app
 from resumate.config import Settings, async_database_url
 from resumate.migrations import upgrade
-from tests.databases import test_settings
+from tests.databases import app_client, test_settings
 
 
 async def test_healthz_answers_while_the_process_lives(client: httpx.AsyncClient) -> None:
@@ -22,13 +21,8 @@ async def test_readyz_reports_database_at_head(client: httpx.AsyncClient) -> Non
 
 
 async def _readyz(settings: Settings) -> httpx.Response:
-    app = create_app(settings)
-    try:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            return await client.get("/readyz")
-    finally:
-        await app.state.context.engine.dispose()
+    async with app_client(settings) as client:
+        return await client.get("/readyz")
 
 
 async def test_readyz_is_unavailable_until_migrations_reach_head(tmp_path: Path) -> None:

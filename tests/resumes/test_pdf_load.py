@@ -11,8 +11,7 @@ import httpx
 import pytest
 from pypdf import PdfReader
 
-from resumate.app import create_app
-from tests.databases import migrated_database, test_settings
+from tests.databases import app_client, migrated_database, test_settings
 from tests.helpers import create_resume, sign_up
 
 CONCURRENCY, QUEUE = 1, 1
@@ -28,14 +27,8 @@ def database_url(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 async def small_client(tmp_path: Path, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     render = {"concurrency": CONCURRENCY, "queue_limit": QUEUE}
-    app = create_app(test_settings(database_url, tmp_path, render=render))
-    transport = httpx.ASGITransport(app=app)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
-    finally:
-        await app.state.context.renderer.close()
-        await app.state.context.engine.dispose()
+    async with app_client(test_settings(database_url, tmp_path, render=render)) as client:
+        yield client
 
 
 async def test_overload_gets_503s_and_every_accepted_call_a_valid_pdf(

@@ -6,8 +6,6 @@ started by scripts/services.sh unless RESUMATE_TEST_S3_* already point at one.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from resumate import error_handlers
 from resumate.storage.local import LocalStorage
 from resumate.storage.router import mount_local_files
 from resumate.storage.s3 import S3Storage
+from tests.databases import service_setting
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -47,21 +46,7 @@ class S3Server:
 
 def s3_server_from_env() -> S3Server:
     """The test S3 server; started by scripts/services.sh when none is configured."""
-    if not all(os.environ.get(name) for name in S3_VARIABLES):
-        started = subprocess.run(
-            [str(ROOT / "scripts" / "services.sh"), "start"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        for line in started.stdout.splitlines():
-            name, _, value = line.removeprefix("export ").partition("=")
-            if line.startswith("export ") and name in S3_VARIABLES:
-                os.environ[name] = value
-    missing = [name for name in S3_VARIABLES if not os.environ.get(name)]
-    if missing:
-        raise RuntimeError(f"scripts/services.sh did not report {', '.join(missing)}")
-    endpoint, access_key, secret_key = (os.environ[name] for name in S3_VARIABLES)
+    endpoint, access_key, secret_key = (service_setting(name) for name in S3_VARIABLES)
     return S3Server(endpoint, access_key, secret_key)
 
 

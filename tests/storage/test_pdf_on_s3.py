@@ -8,8 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from resumate.app import create_app
-from tests.databases import migrated_database, test_settings
+from tests.databases import app_client, migrated_database, test_settings
 from tests.helpers import create_resume, sign_up
 from tests.storage.conftest import S3Server
 
@@ -32,15 +31,8 @@ async def s3_client(
         "s3_secret_access_key": s3_server.secret_key,
         "url_ttl_seconds": 300,
     }
-    app = create_app(test_settings(database_url, tmp_path, storage=storage))
-    transport = httpx.ASGITransport(app=app)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
-    finally:
-        await app.state.context.renderer.close()
-        app.state.context.storage.close()
-        await app.state.context.engine.dispose()
+    async with app_client(test_settings(database_url, tmp_path, storage=storage)) as client:
+        yield client
 
 
 async def test_generate_pdf_hands_out_a_presigned_link_that_works(
