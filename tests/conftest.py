@@ -10,8 +10,9 @@ import pytest
 from fastapi import FastAPI
 
 from resumate.app import create_app
-from resumate.config import Settings
+from resumate.config import RenderSettings, Settings
 from resumate.context import AppContext
+from resumate.rendering.renderer import Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -60,3 +61,11 @@ async def client(app: FastAPI, context: AppContext) -> AsyncIterator[httpx.Async
 @pytest.fixture
 def backend(database_url: str) -> str:
     return "sqlite" if database_url.startswith("sqlite") else "postgresql"
+
+
+@pytest.fixture(scope="session")
+async def renderer(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Renderer]:
+    """One warm Chromium for tests that print without an app, as the app keeps one per process."""
+    chromium = Renderer(RenderSettings(), tmp_path_factory.mktemp("renderer"))
+    yield chromium
+    await chromium.close()
