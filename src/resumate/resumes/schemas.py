@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from resumate.resumes.jsonresume import JsonResume
 from resumate.resumes.theme import Theme
@@ -31,8 +31,21 @@ class ResumeReplace(ApiInput):
     theme: Theme | None = None
 
 
+def _left_out_not_null(schema: dict[str, Any]) -> None:
+    """Document None as what it means in a PATCH, "left out": no field takes null, one is needed."""
+    for field in schema["properties"].values():
+        choices = [choice for choice in field.pop("anyOf", []) if choice != {"type": "null"}]
+        if len(choices) == 1:
+            field.update(choices[0])
+        elif choices:
+            field["anyOf"] = choices
+    schema["minProperties"] = 1
+
+
 class ResumePatch(ApiInput):
     """PATCH: any of the fields; each one given replaces the stored one."""
+
+    model_config = ConfigDict(json_schema_extra=_left_out_not_null)
 
     title: Title | None = None
     template_id: uuid.UUID | None = None
