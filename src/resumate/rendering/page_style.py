@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from resumate.rendering.fonts import font_stack
+from resumate.rendering.fonts import FAMILIES, font_stack
 from resumate.resumes.theme import SECTIONS, Section, Theme
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
@@ -73,6 +73,10 @@ def resolve(theme: dict[str, Any], defaults: dict[str, Any]) -> PageStyle:
     """The resume's own choices where it made them, the template's defaults elsewhere."""
     chosen = Theme.model_validate(theme or {}).model_dump(by_alias=True)
     merged = FALLBACK_DEFAULTS | {k: v for k, v in defaults.items() if v is not None}
+    # A template's defaults pass the same checks as a user's choices before reaching CSS.
+    Theme.model_validate({k: v for k, v in merged.items() if k != "headingFontFamily"})
+    if merged["headingFontFamily"] not in (None, *FAMILIES):
+        raise ValueError(f"unknown heading font {merged['headingFontFamily']!r}")
     merged |= {k: v for k, v in chosen.items() if v is not None}
     body_font = merged["fontFamily"]
     # A font the user picked applies to headings too; otherwise the template's pairing stands.

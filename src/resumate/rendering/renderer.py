@@ -43,9 +43,11 @@ CHROMIUM_ARGS = [
     "--disable-extensions",
     "--no-first-run",
     "--mute-audio",
-    # Should anything slip past request interception, it meets a proxy that is not there.
+    # Should anything slip past request interception, it meets a proxy that is not there,
+    # and no host name resolves (this also silences Chromium's own calls home).
     "--proxy-server=http://127.0.0.1:9",
     "--proxy-bypass-list=<-loopback>",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 ]
 
 
@@ -160,7 +162,8 @@ class Renderer:
         healthy = False
         try:
             yield page
-            healthy = True
+            # A page that navigated away (a refresh in a hostile document) is not lent again.
+            healthy = page.url == "about:blank"
         except (TimeoutError, PlaywrightError) as exc:
             log.warning("render failed (%s); replacing the page", type(exc).__name__)
             raise RenderFailed() from exc
