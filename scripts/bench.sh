@@ -1,19 +1,45 @@
 #!/usr/bin/env bash
-# Benchmark the JSON API on PostgreSQL: installs wrk if missing, starts PostgreSQL, runs bench.api.
-# Usage: scripts/bench.sh [--quick] [--duration SECONDS] [--connections N]
+# Run the benchmarks: api (the JSON API on PostgreSQL, driven by wrk), pdf (Chromium printing,
+# in process), or all (the default: pdf, then api).
+# Usage: scripts/bench.sh [api|pdf|all] [options]
+#   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
+#   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
+#   all: the api options; --quick applies to both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-if ! command -v wrk >/dev/null 2>&1; then
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  say "installing wrk (the HTTP load generator) from Debian's packages"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
+which=all
+case "${1:-}" in
+  api | pdf | all) which=$1; shift ;;
+esac
 
-eval "$(scripts/services.sh start)"
-say "running the API benchmark against a fresh database on $RESUMATE_TEST_DATABASE_URL"
-exec .venv/bin/python -m bench.api "$@"
+run_api() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    say "installing wrk (the HTTP load generator) from Debian's packages"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null
+  fi
+  eval "$(scripts/services.sh start)"
+  say "running the API benchmark against a fresh database on $RESUMATE_TEST_DATABASE_URL"
+  .venv/bin/python -m bench.api "$@"
+}
+
+run_pdf() {
+  say "running the PDF benchmark (Chromium in process, a scratch SQLite database)"
+  .venv/bin/python -m bench.pdf "$@"
+}
+
+case "$which" in
+  api) run_api "$@" ;;
+  pdf) run_pdf "$@" ;;
+  all)
+    quick=()
+    for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
+    run_pdf "${quick[@]}"
+    run_api "$@"
+    ;;
+esac

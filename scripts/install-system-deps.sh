@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite uses: PostgreSQL server, Chromium, poppler-utils.
+# Install the Debian packages the test suite uses: PostgreSQL server, Chromium (the browser for
+# page tests and its headless shell, which prints the PDFs), poppler-utils.
 # Skips what is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -8,10 +9,11 @@ say() { printf '==> %s\n' "$*" >&2; }
 missing=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  say "system packages present (PostgreSQL, Chromium, poppler-utils)"
+  say "system packages present (PostgreSQL, Chromium, Chromium headless shell, poppler-utils)"
   exit 0
 fi
 

@@ -63,7 +63,9 @@ class StorageSettings(BaseSettings):
 class RenderSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_RENDER_", extra="ignore")
 
-    chromium_path: Path = Path("/usr/bin/chromium")
+    # Debian's headless shell: the same engine as chromium, but it prints inside the page's own
+    # process instead of starting a compositor per PDF (about half the time and memory).
+    chromium_path: Path = Path("/usr/lib/chromium/chromium-headless-shell")
     # Pages printing at once; Chromium uses about a core per busy page.
     concurrency: int = Field(default=2, ge=1, le=32)
     # Requests allowed to wait for a page; beyond that the answer is 503 with Retry-After.
