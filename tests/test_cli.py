@@ -68,3 +68,74 @@ def test_serve_starts_on_embedded_defaults_and_keeps_its_key(tmp_path: Path) -> 
     # uvicorn shuts down cleanly, then re-raises the signal it was stopped with.
     assert server.returncode in (0, -signal.SIGTERM)
     assert (tmp_path / "jwt-signing-key.pem").read_bytes() == key
+
+
+SAMPLE = ROOT.parent / "shared" / "jsonresume" / "sample.resume.json"
+
+
+def test_templates_lists_the_built_ins(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*RESUMATE, "templates"],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    slugs = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"classic", "modern", "sidebar", "ats"} <= set(slugs)
+    assert len(slugs) >= 8
+
+
+def test_render_prints_a_json_resume_offline(tmp_path: Path) -> None:
+    output = tmp_path / "resume.pdf"
+    result = subprocess.run(
+        [
+            *RESUMATE,
+            "render",
+            str(SAMPLE),
+            "--template",
+            "modern",
+            "--theme",
+            "pageSize=Letter",
+            "--theme",
+            "accentColor=#0f766e",
+            "-o",
+            str(output),
+        ],
+        env=clean_env(tmp_path / "no-data"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "wrote" in result.stderr
+    assert output.read_bytes().startswith(b"%PDF")
+    # No server and no database: nothing was created in the data directory.
+    assert not (tmp_path / "no-data").exists()
+    text = subprocess.run(
+        ["pdftotext", str(output), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Richard Hendriks" in text
+
+
+def test_render_names_a_bad_theme_option(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            *RESUMATE,
+            "render",
+            str(SAMPLE),
+            "--theme",
+            "accentColor=red",
+            "-o",
+            str(tmp_path / "x.pdf"),
+        ],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "accentColor" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
