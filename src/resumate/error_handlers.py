@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,7 +17,6 @@ from resumate.errors import (
     field_path,
 )
 
-log = logging.getLogger("resumate.errors")
 INVALID_JSON = "The request body is not valid JSON."
 
 STATUS_CODES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
@@ -90,6 +90,3 @@ class LoginFailureRepository:
 
     async def prune(self, before: datetime) -> None:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.created_at < before))
-
-    async def count(self) -> int:
-        return await self.session.scalar(select(func.count()).select_from(LoginFailure)) or 0

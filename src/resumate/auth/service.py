@@ -101,12 +101,6 @@ class AuthService:
             raise Unauthorized("Your session has ended. Sign in again.")
         return await self.start_session(user, family_id=token.family_id)
 
-    async def user_for_refresh_token(self, raw_token: str) -> User | None:
-        token = await self.refresh_tokens.by_hash(hash_refresh_token(raw_token))
-        if token is None or token.revoked_at is not None or token.expires_at <= utcnow():
-            return None
-        return await self.users.get(token.user_id)
-
     async def end_all_sessions(self, user: User) -> None:
         """Sign out everywhere: refresh tokens revoked, outstanding access tokens refused."""
         user.token_version += 1

@@ -95,12 +95,6 @@ class PdfService:
             bytes=resume.pdf_bytes or 0,
         )
 
-    async def is_current(self, resume: Resume) -> bool:
-        if not resume.pdf_key:
-            return False
-        template = await self.templates.get(resume.template_id)
-        return resume.pdf_hash == content_hash(resume, template)
-
     async def _remember(self, resume: Resume, key: str, digest: str, pages: int, size: int) -> None:
         # Not an edit: the version, ETag and last-edited time stay as they are.
         values = {"pdf_key": key, "pdf_hash": digest, "pdf_pages": pages, "pdf_bytes": size}

@@ -78,11 +78,7 @@ class ResumeService:
             values["data"] = dump_resume(changes.data)
         if changes.theme is not None:
             values["theme"] = changes.theme.stored()
-        updated = await self.resumes.update_if_version(resume, expected_version, values)
-        if updated is None:  # another writer got there between our read and this write
-            raise PreconditionFailed()
-        await self.versions.record(updated)
-        return updated
+        return await self._write(resume, expected_version, values)
 
     async def trash(self, resume: Resume) -> None:
         resume.deleted_at = utcnow()
@@ -146,10 +142,14 @@ class ResumeService:
             "theme": old.theme,
             "updated_at": utcnow(),
         }
+        return await self._write(resume, expected_version, values)
+
+    async def _write(self, resume: Resume, expected_version: int, values: dict[str, Any]) -> Resume:
+        """Save `values` as the next version, only if nobody saved since `expected_version`."""
         if resume.version != expected_version:
             raise PreconditionFailed()
         updated = await self.resumes.update_if_version(resume, expected_version, values)
-        if updated is None:
+        if updated is None:  # another writer got there between our read and this write
             raise PreconditionFailed()
         await self.versions.record(updated)
         return updated
