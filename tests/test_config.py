@@ -87,3 +87,50 @@ def test_the_development_signing_key_is_created_once_and_kept(tmp_path: Path) ->
     second = load_or_create_signing_key(tmp_path)
     assert first.kid == second.kid
     assert (tmp_path / "jwt-signing-key.pem").stat().st_mode & 0o077 == 0
+
+
+COGNITO = {
+    "user_pool_id": "eu-west-1_AbCdEf123",
+    "client_id": "4n0th3rcl13nt1d",
+    "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123",
+    "jwks_url": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123/.well-known/jwks.json",
+}
+
+
+def test_production_starts_with_cognito_and_no_signing_key(tmp_path: Path) -> None:
+    settings = production(tmp_path, auth={"provider": "cognito", "cognito": COGNITO})
+    assert settings.auth.cognito.resolved_region == "eu-west-1"
+
+
+@pytest.mark.parametrize("missing", ["user_pool_id", "client_id", "issuer", "jwks_url"])
+def test_production_refuses_cognito_without_its_pool_client_issuer_or_keys(
+    tmp_path: Path, missing: str
+) -> None:
+    cognito = {name: value for name, value in COGNITO.items() if name != missing}
+    with pytest.raises(ValidationError, match=f"RESUMATE_AUTH_COGNITO_{missing.upper()}"):
+        production(tmp_path, auth={"provider": "cognito", "cognito": cognito})
+
+
+def test_production_refuses_a_key_set_fetched_without_tls(tmp_path: Path) -> None:
+    cognito = COGNITO | {"jwks_url": "http://cognito.internal/jwks.json"}
+    with pytest.raises(ValidationError, match="RESUMATE_AUTH_COGNITO_JWKS_URL"):
+        production(tmp_path, auth={"provider": "cognito", "cognito": cognito})
+
+
+def test_cognito_settings_read_their_environment_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RESUMATE_AUTH_PROVIDER", "cognito")
+    monkeypatch.setenv("RESUMATE_AUTH_COGNITO_USER_POOL_ID", COGNITO["user_pool_id"])
+    monkeypatch.setenv("RESUMATE_AUTH_COGNITO_REGION", "eu-central-1")
+    monkeypatch.setenv("RESUMATE_AUTH_COGNITO_CLIENT_SECRET", "s3cr3t")
+    settings = Settings()
+    assert settings.auth.provider == "cognito"
+    assert settings.auth.cognito.user_pool_id == COGNITO["user_pool_id"]
+    assert settings.auth.cognito.resolved_region == "eu-central-1"
+    assert settings.auth.cognito.client_secret is not None
+    assert settings.auth.cognito.missing() == [
+        "RESUMATE_AUTH_COGNITO_CLIENT_ID",
+        "RESUMATE_AUTH_COGNITO_ISSUER",
+        "RESUMATE_AUTH_COGNITO_JWKS_URL",
+    ]

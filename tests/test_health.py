@@ -2,6 +2,8 @@ import asyncio
 from pathlib import Path
 
 import httpx
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from resumate.config import Settings, async_database_url
 from resumate.migrations import upgrade
@@ -38,3 +40,17 @@ async def test_readyz_is_unavailable_when_the_database_is_unreachable(tmp_path: 
     response = await _readyz(test_settings(url, tmp_path))
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+async def test_readyz_accepts_a_schema_a_newer_release_migrated(tmp_path: Path) -> None:
+    """A rollback to an older image after a migration keeps serving."""
+    url = f"sqlite:///{(tmp_path / 'ahead.db').as_posix()}"
+    await asyncio.to_thread(upgrade, async_database_url(url))
+    engine = create_async_engine(async_database_url(url))
+    async with engine.begin() as connection:
+        await connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    await engine.dispose()
+    response = await _readyz(test_settings(url, tmp_path))
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["migration"], body["head"]) == ("ok", "9999", "0002")

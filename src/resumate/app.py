@@ -11,20 +11,27 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from resumate import error_handlers, health
+from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
+from resumate.auth.pages import router as auth_pages
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
 from resumate.config import Settings
 from resumate.context import AppContext
 from resumate.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
+from resumate.resumes.editor import router as editor_pages
+from resumate.resumes.pages import router as resumes_pages
 from resumate.resumes.pdf_router import router as pdf_router
 from resumate.resumes.router import router as resumes_router
 from resumate.resumes.service import ResumeService
 from resumate.resumes.transfer_router import router as transfer_router
+from resumate.resumes.trash_pages import router as trash_pages
 from resumate.resumes.versions_router import router as versions_router
 from resumate.storage.local import LocalStorage
 from resumate.storage.router import mount_local_files
+from resumate.templates.pages import router as templates_pages
 from resumate.templates.router import router as templates_router
+from resumate.web.assets import router as assets_router
 
 log = logging.getLogger("resumate")
 
@@ -48,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             close_storage = getattr(context.storage, "close", None)
             if close_storage is not None:
                 close_storage()
+            if context.cognito is not None:
+                context.cognito.client.close()
             await context.engine.dispose()
 
     app = FastAPI(
@@ -73,6 +82,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         resumes_router,
         versions_router,
         pdf_router,
+        assets_router,
+        auth_pages,
+        editor_pages,
+        account_pages,
+        resumes_pages,
+        trash_pages,
+        templates_pages,
     ):
         app.include_router(router)
     # Added last = outermost: headers on every answer, then size limit, then the catch-all.

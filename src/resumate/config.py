@@ -27,6 +27,47 @@ class DatabaseSettings(BaseSettings):
     echo: bool = False
 
 
+class CognitoSettings(BaseSettings):
+    """The Cognito user pool and app client behind `RESUMATE_AUTH_PROVIDER=cognito`."""
+
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_AUTH_COGNITO_", extra="ignore")
+
+    user_pool_id: str | None = None
+    client_id: str | None = None
+    # Only for app clients created with a secret: every call then carries a SECRET_HASH.
+    client_secret: SecretStr | None = None
+    # Defaults to the pool id's prefix (`eu-west-1_AbC` is in eu-west-1).
+    region: str | None = None
+    # The tokens' `iss` and where their keys are published: separate settings, because a
+    # Cognito stand-in (or a proxy) serves the keys from another address than the issuer names.
+    issuer: str | None = None
+    jwks_url: str | None = None
+    # Only for a Cognito stand-in; AWS is reached at its regional endpoint.
+    endpoint_url: str | None = None
+    jwks_cache_seconds: int = Field(default=3600, ge=0, le=86_400)
+    # `admin`: the app confirms each sign-up itself (AdminConfirmSignUp), as a pre-sign-up
+    # Lambda would, because the product has no confirmation-code step. `pool`: the pool
+    # confirms sign-ups on its own (its Lambda) and the app needs no admin permission.
+    confirm_sign_up: Literal["admin", "pool"] = "admin"
+
+    @property
+    def resolved_region(self) -> str | None:
+        if self.region:
+            return self.region
+        prefix, _, _ = (self.user_pool_id or "").partition("_")
+        return prefix or None
+
+    def missing(self) -> list[str]:
+        """The environment variables still needed for the provider to work."""
+        required = {
+            "USER_POOL_ID": self.user_pool_id,
+            "CLIENT_ID": self.client_id,
+            "ISSUER": self.issuer,
+            "JWKS_URL": self.jwks_url,
+        }
+        return [f"RESUMATE_AUTH_COGNITO_{name}" for name, value in required.items() if not value]
+
+
 class AuthSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_AUTH_", extra="ignore")
 
@@ -42,6 +83,7 @@ class AuthSettings(BaseSettings):
     throttle_per_account: int = Field(default=5, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
     cookie_secure: bool | None = None  # defaults to True in production
+    cognito: CognitoSettings = Field(default_factory=CognitoSettings)
 
 
 class StorageSettings(BaseSettings):
@@ -102,6 +144,14 @@ class Settings(BaseSettings):
             problems.append("RESUMATE_SECRET_KEY must be set to a random value of 32+ characters")
         if self.auth.provider == "local" and self.auth.private_key is None:
             problems.append("RESUMATE_AUTH_PRIVATE_KEY must hold the PEM RSA signing key")
+        if self.auth.provider == "cognito":
+            cognito = self.auth.cognito
+            problems.extend(
+                f"{name} must be set for the Cognito provider" for name in cognito.missing()
+            )
+            # Whoever can answer for the key set can mint tokens: fetch it over TLS only.
+            if cognito.jwks_url and not cognito.jwks_url.startswith("https://"):
+                problems.append("RESUMATE_AUTH_COGNITO_JWKS_URL must be an https:// URL")
         if self.storage.backend == "s3" and not self.storage.s3_bucket:
             problems.append("RESUMATE_STORAGE_S3_BUCKET must name the bucket for PDFs")
         if not self.database.url:

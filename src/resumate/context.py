@@ -8,11 +8,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from resumate.auth.keys import SigningKey, load_or_create_signing_key, load_signing_key
+from resumate.auth.cognito import Cognito
+from resumate.auth.keys import (
+    SigningKey,
+    load_or_create_signing_key,
+    load_signing_key,
+    thumbprint,
+)
+from resumate.auth.provider import Authenticator
 from resumate.auth.throttle import LoginThrottle
-from resumate.auth.tokens import TokenIssuer
+from resumate.auth.tokens import LocalAuthenticator, TokenIssuer
 from resumate.config import Settings
 from resumate.db import create_engine, create_sessionmaker
 from resumate.rendering.renderer import Renderer
@@ -32,6 +40,10 @@ class AppContext:
     secret_key: bytes
     storage: Storage
     renderer: Renderer
+    # Turns an access token into its user, for whichever provider is configured.
+    authenticator: Authenticator
+    # Set when accounts live in a Cognito user pool (`RESUMATE_AUTH_PROVIDER=cognito`).
+    cognito: Cognito | None = None
 
     @classmethod
     def build(cls, settings: Settings) -> AppContext:
@@ -43,21 +55,29 @@ class AppContext:
         )
         sessionmaker = create_sessionmaker(engine)
         secret_key = _secret_key(settings)
+        tokens = TokenIssuer(
+            key=_signing_key(settings),
+            issuer=settings.auth.issuer,
+            audience=settings.auth.audience,
+            lifetime=timedelta(seconds=settings.auth.access_token_seconds),
+        )
+        cognito = (
+            Cognito.from_settings(settings.auth.cognito)
+            if settings.auth.provider == "cognito"
+            else None
+        )
         return cls(
             settings=settings,
             engine=engine,
             sessionmaker=sessionmaker,
-            tokens=TokenIssuer(
-                key=_signing_key(settings),
-                issuer=settings.auth.issuer,
-                audience=settings.auth.audience,
-                lifetime=timedelta(seconds=settings.auth.access_token_seconds),
-            ),
+            tokens=tokens,
             throttle=LoginThrottle.from_settings(sessionmaker, settings.auth),
             secret_key=secret_key,
             storage=build_storage(settings, secret_key),
             # Chromium starts on the first render, not here: most processes never print.
             renderer=Renderer(settings.render, settings.data_dir / "renderer"),
+            authenticator=cognito.authenticator if cognito else LocalAuthenticator(tokens),
+            cognito=cognito,
         )
 
     @property
@@ -68,6 +88,10 @@ class AppContext:
 def _signing_key(settings: Settings) -> SigningKey:
     if settings.auth.private_key is not None:
         return load_signing_key(settings.auth.private_key.get_secret_value())
+    if settings.auth.provider == "cognito":
+        # Cognito signs every token; this key signs nothing, so it need not be kept on disk.
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        return SigningKey(kid=thumbprint(key.public_key()), private_key=key)
     return load_or_create_signing_key(settings.data_dir)
 
 

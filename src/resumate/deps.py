@@ -11,7 +11,6 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import User
-from resumate.auth.repository import UserRepository
 from resumate.context import AppContext
 from resumate.db import session_scope
 from resumate.errors import ResumateError, Unauthorized
@@ -50,7 +49,7 @@ async def get_session(context: ContextDep) -> AsyncIterator[AsyncSession]:
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
-def _credentials(request: Request) -> tuple[str | None, bool]:
+def credentials(request: Request) -> tuple[str | None, bool]:
     """The access token and whether it came from the cookie (which then needs a CSRF check)."""
     header = request.headers.get("authorization")
     if header:
@@ -69,15 +68,13 @@ def check_csrf(request: Request) -> None:
 
 
 async def get_current_user(request: Request, session: SessionDep, context: ContextDep) -> User:
-    token, from_cookie = _credentials(request)
+    """The signed-in user, through the one verification path of whichever provider is set."""
+    token, from_cookie = credentials(request)
     if not token:
         raise Unauthorized()
-    claims = context.tokens.verify(token)
+    user = await context.authenticator.authenticate(session, token)
     if from_cookie and request.method not in SAFE_METHODS:
         check_csrf(request)
-    user = await UserRepository(session).get(claims.user_id)
-    if user is None or user.token_version != claims.token_version:
-        raise Unauthorized("Your session has ended. Sign in again.")
     return user
 
 

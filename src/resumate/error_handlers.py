@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from resumate.errors import (
@@ -16,6 +16,7 @@ from resumate.errors import (
     ValidationFailed,
     field_path,
 )
+from resumate.web.errors import is_page, page_error
 
 INVALID_JSON = "The request body is not valid JSON."
 
@@ -52,27 +53,49 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def install(app: FastAPI) -> None:
-    async def on_resumate_error(_request: Request, exc: Exception) -> JSONResponse:
+    async def on_resumate_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ResumateError)
+        if is_page(request.url.path):
+            return page_error(request, exc)
         return error_response(exc)
 
-    async def on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    async def on_validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(validation_error(list(exc.errors())))
+        error = validation_error(list(exc.errors()))
+        if is_page(request.url.path):
+            # A page address that does not parse (a mangled id) names no page.
+            return page_error(request, NotFound() if request.method == "GET" else error)
+        return error_response(error)
 
-    async def on_http_error(_request: Request, exc: Exception) -> JSONResponse:
+    async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         if exc.status_code == 404:
-            return error_response(NotFound())
+            not_found = NotFound()
+            return (
+                page_error(request, not_found)
+                if is_page(request.url.path)
+                else error_response(not_found)
+            )
         if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
             # FastAPI answers a body that is not UTF-8 with a bare 400; it is as much "not JSON"
             # as a syntax error is, so it gets the same documented 422.
             not_utf8 = FieldError(field="body", message="is not UTF-8 encoded JSON")
             return error_response(ValidationFailed(INVALID_JSON, fields=[not_utf8]))
         code = STATUS_CODES.get(exc.status_code, "bad_request")
+        if is_page(request.url.path):
+            return page_error(request, HttpError(exc.status_code, code, str(exc.detail)))
         body = {"error": {"code": code, "message": str(exc.detail)}}
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
     app.add_exception_handler(ResumateError, on_resumate_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+
+
+class HttpError(ResumateError):
+    """A plain HTTP error from the framework (405, 406, ...), shown on a page."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status  # type: ignore[misc]
+        self.code = code  # type: ignore[misc]

@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from resumate.deps import ContextDep
-from resumate.migrations import current_revision, head_revision
+from resumate.migrations import current_revision, head_revision, is_known_revision
 
 router = APIRouter(tags=["health"])
 
@@ -26,7 +26,13 @@ async def readyz(context: ContextDep) -> JSONResponse:
         current = await current_revision(context.engine)
     except Exception:  # any failure to reach the database means "not ready"
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    if current != head:
+    # Ready at this release's head, and also on a schema a newer release migrated: migrations
+    # only add to the schema in the release that needs it, so rolling back to an older image
+    # after a migration must not keep every replica out of the load balancer.
+    if current != head and (current is None or is_known_revision(current)):
         body = {"status": "unavailable", "database": "ok", "migration": current, "head": head}
         return JSONResponse(body, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok", "migration": current})
+    body = {"status": "ok", "database": "ok", "migration": current}
+    if current != head:
+        body["head"] = head
+    return JSONResponse(body)

@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumate.errors import PayloadTooLarge, ResumateError
+from resumate.web.errors import is_page, server_error_response
 
 log = logging.getLogger("resumate.http")
 
@@ -126,5 +127,10 @@ class CatchUnhandled:
             log.error(
                 "unhandled %s on %s %s", type(exc).__name__, scope.get("method"), scope.get("path")
             )
-            if not tracked.started:
+            if tracked.started:
+                return
+            if is_page(scope["path"]):
+                htmx = (b"hx-request", b"true") in scope["headers"]
+                await server_error_response(htmx=htmx)(scope, receive, send)
+            else:
                 await _send_error(send, ResumateError())

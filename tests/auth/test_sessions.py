@@ -22,7 +22,7 @@ async def test_session_cookies_are_http_only_and_same_site(client: httpx.AsyncCl
     assert "httponly" in cookies["resumate_access"]
     assert "samesite=lax" in cookies["resumate_access"]
     assert "httponly" in cookies["resumate_refresh"]
-    assert "path=/api/auth" in cookies["resumate_refresh"]
+    assert "samesite=strict" in cookies["resumate_refresh"]
     assert "httponly" not in cookies["resumate_csrf"]
 
 

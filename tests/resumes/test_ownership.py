@@ -49,6 +49,7 @@ SCOPED = [
     Call("POST", "/api/resumes/{resume_id}/generate-pdf"),
     Call("GET", "/api/resumes/{resume_id}/pdf", expect=307),
     Call("GET", "/api/resumes/{resume_id}/preview"),
+    Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
 UNSCOPED = [

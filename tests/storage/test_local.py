@@ -114,3 +114,23 @@ def test_verify_refuses_a_link_past_its_expiry(local_storage: LocalStorage) -> N
     signature = local_storage.sign("pdfs/a.pdf", expires, None)
     with pytest.raises(LinkExpired):
         local_storage.verify("pdfs/a.pdf", expires, None, signature, now=expires)
+
+
+async def test_keys_lists_what_is_stored_under_a_folder_and_nothing_beside_it(
+    local_storage: LocalStorage,
+) -> None:
+    inside = ["shots/a/1.png", "shots/a/deeper/2.png"]
+    for key in [*inside, "shots/ab/3.png", "shots/b/4.png"]:
+        await local_storage.put(key, b"x", "image/png")
+    assert sorted(await local_storage.keys("shots/a/")) == inside
+
+
+async def test_keys_of_a_folder_never_written_is_empty(local_storage: LocalStorage) -> None:
+    assert await local_storage.keys("shots/nothing-here/") == []
+
+
+async def test_keys_wants_a_folder_prefix(local_storage: LocalStorage) -> None:
+    with pytest.raises(ValueError, match="prefix"):
+        await local_storage.keys("shots/a")
+    with pytest.raises(ValueError, match="storage key"):
+        await local_storage.keys("../")

@@ -163,3 +163,22 @@ async def test_a_unicode_filename_reaches_the_download_header_intact(
     assert response.headers["content-disposition"] == (
         "attachment; filename=\"Resume.pdf\"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf"
     )
+
+
+async def test_keys_lists_what_is_stored_under_a_folder_and_nothing_beside_it(
+    s3_storage: S3Storage,
+) -> None:
+    folder = f"shots/{new_key('')}"
+    inside = [f"{folder}/1.png", f"{folder}/deeper/2.png"]
+    for key in [*inside, f"{folder}b/3.png"]:
+        await s3_storage.put(key, PDF, "image/png")
+    assert sorted(await s3_storage.keys(f"{folder}/")) == inside
+
+
+async def test_keys_are_named_without_the_configured_prefix(
+    make_s3_storage: Callable[..., S3Storage],
+) -> None:
+    storage = make_s3_storage(prefix="tenant-b")
+    key = await stored_key(storage)
+    folder = key.rsplit("/", 1)[0] + "/"
+    assert await storage.keys(folder) == [key]

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response, status
 from fastapi.responses import JSONResponse
 
 from resumate.account.schemas import AccountExport
-from resumate.account.service import AccountService
+from resumate.account.service import AccountService, delete_for_good
 from resumate.auth.cookies import clear_session_cookies
 from resumate.auth.router import AuthServiceDep, session_body
 from resumate.auth.schemas import AccountDeletion, PasswordChange, Session
@@ -50,8 +50,8 @@ async def delete_account(
     context: ContextDep,
 ) -> Response:
     """Delete the account and everything in it. The password confirms it is really the owner."""
-    await auth.confirm_password(user, body.password)
-    await AccountService(session, context.throttle, context.storage).delete(user)
+    accounts = AccountService(session, context.throttle, context.storage)
+    await delete_for_good(auth, accounts, user, body.password)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_session_cookies(response)
     return response

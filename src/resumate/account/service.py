@@ -6,12 +6,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.account.schemas import AccountExport, ResumeExport
 from resumate.auth.models import User
+from resumate.auth.provider import AuthProvider
 from resumate.auth.repository import UserRepository
 from resumate.auth.schemas import UserOut
 from resumate.auth.throttle import LoginThrottle
 from resumate.db import utcnow
 from resumate.resumes.repository import ResumeRepository, VersionRepository
 from resumate.resumes.schemas import VersionOut
+from resumate.resumes.thumbnails import forget_thumbnails
 from resumate.storage.base import Storage
 
 
@@ -38,9 +40,20 @@ class AccountService:
         )
 
     async def delete(self, user: User) -> None:
-        """Remove the account and its PDFs; resumes, versions and sessions go with the row."""
+        """Remove the account and its files; resumes, versions and sessions go with the row."""
         email = user.email
         owned = await self.resumes.all_owned(user.id)
         await self.storage.delete_many([r.pdf_key for r in owned if r.pdf_key])
+        await forget_thumbnails(self.storage, [r.id for r in owned])
         await self.users.delete(user)
         await self.throttle.forget_account(self.session, email)
+
+
+async def delete_for_good(
+    auth: AuthProvider, accounts: AccountService, user: User, password: str
+) -> None:
+    """Delete the account and everything in it, once the password shows it is the owner."""
+    await auth.confirm_password(user, password)
+    await accounts.delete(user)
+    # Last: if the provider cannot let go of the identity, the deletion rolls back whole.
+    await auth.close_account(user)

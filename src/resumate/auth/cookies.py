@@ -10,7 +10,9 @@ from resumate.auth.service import IssuedSession
 from resumate.context import AppContext
 from resumate.deps import ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE
 
-REFRESH_PATH = "/api/auth"
+# Sent to every path (SameSite=Strict, HttpOnly), so signing out of a page can end this
+# device's session; only /api/auth/refresh ever rotates it.
+REFRESH_PATH = "/"
 
 
 def set_session_cookies(response: Response, issued: IssuedSession, context: AppContext) -> None:

@@ -21,6 +21,9 @@ class UserRepository:
     async def by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email == email))
 
+    async def by_external_subject(self, subject: str) -> User | None:
+        return await self.session.scalar(select(User).where(User.external_subject == subject))
+
     async def add(self, user: User) -> User:
         self.session.add(user)
         await self.session.flush()

@@ -6,25 +6,35 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
+from resumate.auth.cognito import CognitoAuthService
 from resumate.auth.cookies import clear_session_cookies, set_session_cookies
+from resumate.auth.provider import AuthProvider
 from resumate.auth.schemas import Credentials, RefreshRequest, Session, UserOut
 from resumate.auth.service import AuthService, IssuedSession
 from resumate.context import AppContext
-from resumate.deps import REFRESH_COOKIE, ContextDep, CurrentUser, SessionDep
-from resumate.errors import Unauthorized
+from resumate.deps import REFRESH_COOKIE, ContextDep, CurrentUser, SessionDep, credentials
+from resumate.errors import NotFound, Unauthorized
 from resumate.openapi import responses
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 jwks_router = APIRouter(tags=["auth"])
 
 
-async def get_auth_service(session: SessionDep, context: ContextDep) -> AuthService:
+async def get_auth_service(
+    request: Request, session: SessionDep, context: ContextDep
+) -> AuthProvider:
+    """The configured provider: local accounts, or a Cognito user pool."""
+    if context.cognito is not None:
+        # Read when needed only: registering or signing in must not trip over a stale header.
+        return CognitoAuthService(
+            session, context.cognito, context.throttle, lambda: credentials(request)[0]
+        )
     return AuthService(
         session, context.sessionmaker, context.tokens, context.throttle, context.refresh_lifetime
     )
 
 
-AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
+AuthServiceDep = Annotated[AuthProvider, Depends(get_auth_service)]
 
 
 def session_body(issued: IssuedSession, response: Response, context: AppContext) -> Session:
@@ -97,4 +107,6 @@ async def me(user: CurrentUser) -> UserOut:
 
 @jwks_router.get("/.well-known/jwks.json")
 async def jwks(context: ContextDep) -> dict[str, Any]:
+    if context.cognito is not None:
+        raise NotFound("Tokens are signed by the Cognito user pool, whose keys it publishes.")
     return context.tokens.key.jwks()

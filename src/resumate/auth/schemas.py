@@ -18,8 +18,9 @@ class Credentials(ApiInput):
 
 
 class RefreshRequest(ApiInput):
-    # Browsers send it as a cookie instead.
-    refresh_token: str | None = Field(default=None, max_length=200)
+    # Browsers send it as a cookie instead. Cognito's refresh tokens are encrypted JWTs of
+    # about 1.8 KB, so the limit leaves room for them.
+    refresh_token: str | None = Field(default=None, max_length=4096)
 
 
 class UserOut(ApiModel):

@@ -101,6 +101,12 @@ class AuthService:
             raise Unauthorized("Your session has ended. Sign in again.")
         return await self.start_session(user, family_id=token.family_id)
 
+    async def end_session(self, raw_token: str) -> None:
+        """Sign this device out: its refresh token's family can no longer be renewed."""
+        token = await self.refresh_tokens.by_hash(hash_refresh_token(raw_token))
+        if token is not None:
+            await self.refresh_tokens.revoke_family(token.family_id, utcnow())
+
     async def end_all_sessions(self, user: User) -> None:
         """Sign out everywhere: refresh tokens revoked, outstanding access tokens refused."""
         user.token_version += 1
@@ -124,6 +130,9 @@ class AuthService:
                 "The password is not right.",
                 fields=[FieldError(field="password", message="is not right")],
             )
+
+    async def close_account(self, user: User) -> None:
+        """Nothing beyond the row: deleting it ends its sessions and takes its refresh tokens."""
 
     async def start_session(self, user: User, family_id: uuid.UUID | None = None) -> IssuedSession:
         now = utcnow()

@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import jwt
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.keys import SigningKey
+from resumate.auth.models import User
+from resumate.auth.repository import UserRepository
 from resumate.errors import Unauthorized
 
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub"]
+SESSION_ENDED = "Your session has ended. Sign in again."
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,20 @@ class TokenIssuer:
             )
         except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
             raise Unauthorized("Your session is not valid. Sign in again.") from exc
+
+
+@dataclass(frozen=True)
+class LocalAuthenticator:
+    """The local provider's tokens: signed here, and current while their version is the user's."""
+
+    tokens: TokenIssuer
+
+    async def authenticate(self, session: AsyncSession, token: str) -> User:
+        claims = self.tokens.verify(token)
+        user = await UserRepository(session).get(claims.user_id)
+        if user is None or user.token_version != claims.token_version:
+            raise Unauthorized(SESSION_ENDED)
+        return user
 
 
 def new_refresh_token() -> str:

@@ -37,3 +37,8 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 
     async with engine.connect() as connection:
         return await connection.run_sync(read)
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether this release's migrations include `revision` (a newer release's would not)."""
+    return revision in {script.revision for script in ScriptDirectory(str(HERE)).walk_revisions()}

@@ -7,7 +7,9 @@ machine. The CJK fallback is last in every stack, so Chinese or Japanese text st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
@@ -52,3 +54,32 @@ def write_fontconfig(directory: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+FACE_FILE = re.compile(r"^[A-Za-z0-9]+_(?P<weight>\d{3})[A-Za-z]*?(?P<italic>_Italic)?\.ttf$")
+
+
+@cache
+def font_faces() -> list[dict[str, str]]:
+    """Every bundled face as the browser's FontFace API wants it, for pages that show resumes.
+
+    Chromium printing finds the fonts through fontconfig; a visitor's browser has none of them
+    installed, so the live preview adds these faces to its frame (from /assets/fonts).
+    """
+    names = {family.key: family.name for family in FAMILIES.values()}
+    names["noto-sans-sc"] = CJK_FALLBACK
+    faces = []
+    for folder in sorted(p for p in FONTS_DIR.iterdir() if p.is_dir()):
+        for file in sorted(folder.glob("*.ttf")):
+            match = FACE_FILE.match(file.name)
+            if match is None or folder.name not in names:
+                continue
+            faces.append(
+                {
+                    "family": names[folder.name],
+                    "weight": match["weight"],
+                    "style": "italic" if match["italic"] else "normal",
+                    "url": f"/assets/fonts/{folder.name}/{file.name}",
+                }
+            )
+    return faces

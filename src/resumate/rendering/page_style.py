@@ -14,6 +14,8 @@ from resumate.rendering.fonts import FAMILIES, font_stack
 from resumate.resumes.theme import SECTIONS, Section, Theme
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
+# On screen the sheets sit this far from the window's edges and from each other (CSS px).
+SCREEN_GUTTER = 24
 FALLBACK_DEFAULTS = {
     "accentColor": "#1d4ed8",
     "fontFamily": "source-serif-4",
@@ -48,11 +50,7 @@ class PageStyle:
             f" --line-height: {self.line_height:g};"
             f" --page-margin: {margin}; }}\n"
             f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
-            # On screen (the live preview) the document looks like the sheet it prints on.
-            "@media screen {"
-            " html { background: #eef0f3; }"
-            f" body {{ box-sizing: border-box; width: {width}; min-height: {height};"
-            f" padding: {margin}; margin: 0 auto; background: #fff; }} }}\n"
+            + screen_pages_css(width, height, margin)
         )
 
     def visible_sections(self, data: dict[str, Any]) -> list[Section]:
@@ -93,4 +91,28 @@ def resolve(theme: dict[str, Any], defaults: dict[str, Any]) -> PageStyle:
         page_size=merged["pageSize"],
         section_order=tuple(merged["sectionOrder"]),
         hidden_sections=frozenset(merged["hiddenSections"]),
+    )
+
+
+def screen_pages_css(width: str, height: str, margin: str) -> str:
+    """On screen (the live preview), the document is laid out as the sheets it prints on.
+
+    The body becomes a multi-column box whose columns are exactly a page's content area and
+    wrap into rows (`column-wrap`), so Chromium breaks the content across sheets with the same
+    fragmentation rules it prints with: the preview shows the PDF's page breaks, one sheet under
+    the other. The sheets themselves are painted by the root background, one per row.
+    """
+    gutter = f"{SCREEN_GUTTER}px"
+    content_width = f"calc({width} - 2 * {margin})"
+    content_height = f"calc({height} - 2 * {margin})"
+    return (
+        "@media screen {"
+        f" html {{ min-width: calc({width} + 2 * {gutter}); background-color: #e5e7eb;"
+        f" background-image: linear-gradient(#fff 0 {height}, transparent {height});"
+        f" background-size: {width} calc({height} + {gutter}); background-repeat: repeat-y;"
+        f" background-position: center {gutter}; }}"
+        f" body {{ box-sizing: content-box; width: {content_width}; padding: {margin};"
+        f" margin: {gutter} auto; column-width: {content_width}; column-height: {content_height};"
+        f" column-wrap: wrap; column-fill: auto; column-gap: 0;"
+        f" row-gap: calc(2 * {margin} + {gutter}); }} }}\n"
     )

@@ -108,8 +108,13 @@ class Renderer:
         data = with_document_info(raw, title=title, author=author, creator="Resumate AI")
         return RenderedPdf(data=data, pages=page_count(raw))
 
-    async def png(self, html: str, *, width: int, height: int, scale: float = 0.5) -> bytes:
-        """A screenshot of the top `width` by `height` CSS pixels of `html`, scaled by `scale`."""
+    async def png(
+        self, html: str, *, width: int, height: int, scale: float = 0.5, inset: int = 0
+    ) -> bytes:
+        """A `width` by `height` CSS-pixel screenshot of `html` from (`inset`, `inset`), scaled.
+
+        A resume document shows its first sheet `SCREEN_GUTTER` pixels in from the corner.
+        """
         async with self._admission(), self._screenshot_lock:
             try:
                 browser = await self._start_browser([])
@@ -120,12 +125,12 @@ class Renderer:
                 service_workers="block",
                 offline=True,
                 device_scale_factor=scale,
-                viewport={"width": width, "height": height},
+                viewport={"width": width + 2 * inset, "height": height + inset},
             )
             try:
                 await context.route("**/*", _refuse)
                 page = await context.new_page()
-                clip = {"x": 0, "y": 0, "width": width, "height": height}
+                clip = {"x": inset, "y": inset, "width": width, "height": height}
 
                 async def shoot() -> bytes:
                     await page.set_content(html, wait_until="load")

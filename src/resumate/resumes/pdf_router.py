@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import Field
 
 from resumate.deps import ContextDep, SessionDep
 from resumate.openapi import responses
 from resumate.resumes.deps import OwnedResume
+from resumate.resumes.jsonresume import JsonResume, dump_resume
 from resumate.resumes.pdf_service import PdfLink, PdfService
-from resumate.schemas import ApiModel
+from resumate.resumes.theme import Theme
+from resumate.schemas import ApiInput, ApiModel
 
 router = APIRouter(prefix="/api/resumes/{resume_id}", tags=["pdf"])
 
@@ -23,6 +27,14 @@ PREVIEW_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
     "Cache-Control": "no-store",
 }
+
+
+class Draft(ApiInput):
+    """Unsaved edits to preview: each part left out is taken from the saved resume."""
+
+    data: JsonResume | None = None
+    theme: Theme | None = None
+    template_id: uuid.UUID | None = Field(default=None)
 
 
 class PdfOut(ApiModel):
@@ -70,4 +82,24 @@ async def download_pdf(resume: OwnedResume, service: PdfServiceDep) -> RedirectR
 async def preview(resume: OwnedResume, service: PdfServiceDep) -> HTMLResponse:
     """The exact HTML the PDF is printed from."""
     document = await service.document(resume)
+    return HTMLResponse(document.html, headers=PREVIEW_HEADERS)
+
+
+@router.post(
+    "/preview",
+    response_class=Response,
+    responses={**responses(401, 404, 422), 200: {"content": {"text/html": {}}}},
+)
+async def preview_draft(resume: OwnedResume, draft: Draft, service: PdfServiceDep) -> HTMLResponse:
+    """The HTML the PDF would be printed from with these edits, without saving them.
+
+    The editor's live preview: it checks the edits exactly as a save would, so an invalid
+    field is named here, while typing.
+    """
+    document = await service.draft_document(
+        resume,
+        data=dump_resume(draft.data) if draft.data else None,
+        theme=draft.theme.stored() if draft.theme else None,
+        template_id=draft.template_id,
+    )
     return HTMLResponse(document.html, headers=PREVIEW_HEADERS)

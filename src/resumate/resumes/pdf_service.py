@@ -6,8 +6,10 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,6 +67,22 @@ class PdfService:
         """The exact HTML the PDF is printed from."""
         template = await self.templates.get(resume.template_id)
         return render_document(template_source(template), resume.data, resume.theme)
+
+    async def draft_document(
+        self,
+        resume: Resume,
+        *,
+        data: dict[str, Any] | None,
+        theme: dict[str, Any] | None,
+        template_id: uuid.UUID | None,
+    ) -> Document:
+        """The document `resume` would print as with unsaved edits; None keeps the saved part."""
+        template = await self.templates.resolve(template_id or resume.template_id)
+        return render_document(
+            template_source(template),
+            resume.data if data is None else data,
+            resume.theme if theme is None else theme,
+        )
 
     async def generate(self, resume: Resume) -> PdfLink:
         """Print and store the resume's PDF, or reuse the stored one if nothing changed."""

@@ -16,6 +16,7 @@ from resumate.resumes.jsonresume import JsonResume, dump_resume
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.resumes.repository import ResumeRepository, VersionRepository
 from resumate.resumes.theme import Theme, default_theme
+from resumate.resumes.thumbnails import forget_thumbnails
 from resumate.storage.base import Storage
 from resumate.templates.repository import TemplateRepository
 from resumate.templates.service import TemplateService
@@ -102,12 +103,13 @@ class ResumeService:
         return await self.delete_for_good(expired)
 
     async def delete_for_good(self, resumes: Sequence[Resume]) -> int:
-        """Remove resumes, their versions and their PDFs.
+        """Remove resumes, their versions, their PDFs and their thumbnails.
 
         The files go first: if storage fails, the request fails and nothing is half-deleted
-        in a way that leaves a PDF behind with no row pointing at it.
+        in a way that leaves a file behind with no row pointing at it.
         """
         await self.storage.delete_many([r.pdf_key for r in resumes if r.pdf_key])
+        await forget_thumbnails(self.storage, [r.id for r in resumes])
         for resume in resumes:
             await self.resumes.delete(resume)
         return len(resumes)

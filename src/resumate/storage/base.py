@@ -1,6 +1,6 @@
 """The storage interface: opaque keys to bytes, plus download links that expire.
 
-    Storage (Protocol)     put · get · delete · delete_many · exists · url
+    Storage (Protocol)     put · get · delete · delete_many · exists · keys · url
     ├── LocalStorage       files under a folder, links signed by the app (local.py)
     └── S3Storage          a private S3 bucket, presigned GETs (s3.py)
 
@@ -59,6 +59,10 @@ class Storage(Protocol):
 
     async def exists(self, key: str) -> bool: ...
 
+    async def keys(self, prefix: str) -> list[str]:
+        """Every stored key under the folder `prefix` (which ends with a slash), in no order."""
+        ...
+
     async def url(self, key: str, *, filename: str | None = None) -> SignedUrl:
         """A GET link that expires within the configured TTL; `filename` makes it a download."""
         ...
@@ -77,6 +81,14 @@ def validate_key(key: str) -> str:
     if ".." in key or any(part in ("", ".") for part in key.split("/")):
         raise ValueError("a storage key must be a relative path without '..', '.' or '//'")
     return key
+
+
+def validate_prefix(prefix: str) -> str:
+    """Return a folder prefix such as `thumbnails/resumes/<id>/`; ValueError when it is not one."""
+    if not prefix.endswith("/"):
+        raise ValueError("a storage prefix must end with '/'")
+    validate_key(prefix[:-1])
+    return prefix
 
 
 def validate_filename(filename: str | None) -> str | None:

@@ -22,6 +22,7 @@ from resumate.storage.base import (
     StorageUnavailable,
     validate_filename,
     validate_key,
+    validate_prefix,
 )
 
 P = ParamSpec("P")
@@ -72,6 +73,10 @@ class LocalStorage:
 
     async def exists(self, key: str) -> bool:
         return await _io(self.path_for(key).is_file)
+
+    async def keys(self, prefix: str) -> list[str]:
+        folder = self.root / validate_prefix(prefix)
+        return [f"{prefix}{name}" for name in await _io(_files_under, folder)]
 
     async def url(self, key: str, *, filename: str | None = None) -> SignedUrl:
         validate_key(key)
@@ -135,6 +140,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Paths of the files below `folder`, relative to it; a write in progress is not one yet."""
+    if not folder.is_dir():
+        return []
+    return [
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and not (path.name.startswith(".") and path.name.endswith(".tmp"))
+    ]
 
 
 def _unlink_all(paths: list[Path]) -> None:

@@ -20,6 +20,7 @@ from resumate.storage.base import (
     content_disposition,
     validate_filename,
     validate_key,
+    validate_prefix,
 )
 
 if TYPE_CHECKING:
@@ -122,6 +123,17 @@ class S3Storage:
         except StorageNotFound:
             return False
         return True
+
+    async def keys(self, prefix: str) -> list[str]:
+        start = self.prefix + validate_prefix(prefix)
+
+        def listing() -> list[str]:
+            pages = self._client.get_paginator("list_objects_v2").paginate(
+                Bucket=self.bucket, Prefix=start
+            )
+            return [item["Key"] for page in pages for item in page.get("Contents", [])]
+
+        return [name.removeprefix(self.prefix) for name in await self._call(listing)]
 
     async def url(self, key: str, *, filename: str | None = None) -> SignedUrl:
         params = {"Bucket": self.bucket, "Key": self.object_name(key)}

@@ -11,6 +11,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.rendering.document import TemplateSource, render_document
+from resumate.rendering.page_style import SCREEN_GUTTER
 from resumate.rendering.renderer import Renderer
 from resumate.storage.base import Storage, StorageNotFound
 from resumate.templates.models import Template
@@ -42,7 +43,7 @@ class ThumbnailService:
         source = TemplateSource(template.html, template.css, template.defaults)
         document = render_document(source, sample_resume(), {})
         image = await self.renderer.png(
-            document.html, width=SHEET_WIDTH, height=SHEET_HEIGHT, scale=SCALE
+            document.html, width=SHEET_WIDTH, height=SHEET_HEIGHT, scale=SCALE, inset=SCREEN_GUTTER
         )
         key = f"thumbnails/{template.slug}/v{template.version}-{template.content_hash[:16]}.png"
         await self.storage.put(key, image, "image/png")

@@ -1,0 +1,11 @@
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      Project     = "resumate"
+      Environment = local.environment
+      ManagedBy   = "terraform"
+    }
+  }
+}

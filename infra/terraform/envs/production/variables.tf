@@ -1,0 +1,58 @@
+variable "region" {
+  description = "AWS region of the environment, e.g. eu-west-1."
+  type        = string
+}
+
+variable "availability_zones" {
+  description = "Zones of the region to run in, e.g. [\"eu-west-1a\", \"eu-west-1b\"] (2 or 3)."
+  type        = list(string)
+}
+
+variable "app_domain_name" {
+  description = "Domain users open the app at (its DNS record points at the load balancer), e.g. resumate.example.com."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9.-]+\\.[a-z]{2,}$", var.app_domain_name))
+    error_message = "app_domain_name must be a bare host name such as resumate.example.com."
+  }
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate for app_domain_name, in the same region (the HTTPS listener's certificate)."
+  type        = string
+}
+
+variable "github_repository" {
+  description = "Repository whose main branch may deploy, as owner/name."
+  type        = string
+}
+
+variable "create_github_oidc_provider" {
+  description = "Create the account's GitHub OIDC provider here; set false in the second environment of a shared account."
+  type        = bool
+  default     = true
+}
+
+variable "image_tag" {
+  description = "Image tag for Terraform's task definitions (a commit SHA already pushed to this environment's repository)."
+  type        = string
+}
+
+variable "database_password_version" {
+  description = "Raise by one to give the app a new database password (then run db-bootstrap and deploy)."
+  type        = number
+  default     = 1
+}
+
+variable "assets_domain_name" {
+  description = "Optional custom domain for the template assets (needs assets_certificate_arn)."
+  type        = string
+  default     = null
+}
+
+variable "assets_certificate_arn" {
+  description = "Optional ACM certificate in us-east-1 for assets_domain_name."
+  type        = string
+  default     = null
+}

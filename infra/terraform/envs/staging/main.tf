@@ -1,0 +1,163 @@
+module "kms" {
+  source = "../../modules/kms"
+
+  name = local.name
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name               = local.name
+  availability_zones = var.availability_zones
+  single_nat_gateway = local.single_nat_gateway
+  logs_kms_key_arn   = module.kms.logs_key_arn
+  log_retention_days = local.log_retention_days
+}
+
+module "security_groups" {
+  source = "../../modules/security_groups"
+
+  name   = local.name
+  vpc_id = module.network.vpc_id
+}
+
+module "access_logs" {
+  source = "../../modules/access_logs"
+
+  name = local.name
+}
+
+module "ecr" {
+  source = "../../modules/ecr"
+
+  name        = local.name
+  kms_key_arn = module.kms.data_key_arn
+}
+
+module "storage" {
+  source = "../../modules/storage"
+
+  name                   = local.name
+  kms_key_arn            = module.kms.data_key_arn
+  access_logs_bucket     = module.access_logs.bucket_name
+  access_logs_prefix     = module.access_logs.s3_prefix
+  allowed_origins        = ["https://${var.app_domain_name}"]
+  assets_domain_name     = var.assets_domain_name
+  assets_certificate_arn = var.assets_certificate_arn
+}
+
+module "auth" {
+  source = "../../modules/auth"
+
+  name                = local.name
+  deletion_protection = local.cognito_deletion_protection
+}
+
+module "database" {
+  source = "../../modules/database"
+
+  name                    = local.name
+  subnet_ids              = module.network.database_subnet_ids
+  security_group_id       = module.security_groups.database_security_group_id
+  kms_key_arn             = module.kms.data_key_arn
+  logs_kms_key_arn        = module.kms.logs_key_arn
+  log_retention_days      = local.log_retention_days
+  instance_class          = local.database_instance_class
+  multi_az                = local.database_multi_az
+  backup_retention_period = local.database_backup_retention_days
+  allocated_storage       = local.database_allocated_storage
+  max_allocated_storage   = local.database_max_allocated_storage
+}
+
+module "secrets" {
+  source = "../../modules/secrets"
+
+  name                      = local.name
+  kms_key_arn               = module.kms.data_key_arn
+  recovery_window_in_days   = local.secret_recovery_window_days
+  database_password_version = var.database_password_version
+  database_address          = module.database.address
+  database_port             = module.database.port
+  database_name             = module.database.database_name
+}
+
+module "alb" {
+  source = "../../modules/alb"
+
+  name               = local.name
+  vpc_id             = module.network.vpc_id
+  public_subnet_ids  = module.network.public_subnet_ids
+  security_group_id  = module.security_groups.alb_security_group_id
+  certificate_arn    = var.certificate_arn
+  access_logs_bucket = module.access_logs.bucket_name
+  access_logs_prefix = module.access_logs.alb_prefix
+  logs_kms_key_arn   = module.kms.logs_key_arn
+  log_retention_days = local.log_retention_days
+}
+
+module "ecs_service" {
+  source = "../../modules/ecs_service"
+
+  name                    = local.name
+  repository_url          = module.ecr.repository_url
+  repository_arn          = module.ecr.repository_arn
+  image_tag               = var.image_tag
+  cpu                     = local.app_cpu
+  memory                  = local.app_memory
+  min_capacity            = local.app_min_capacity
+  max_capacity            = local.app_max_capacity
+  private_subnet_ids      = module.network.private_subnet_ids
+  security_group_id       = module.security_groups.app_security_group_id
+  target_group_arn        = module.alb.target_group_arn
+  alb_arn_suffix          = module.alb.arn_suffix
+  target_group_arn_suffix = module.alb.target_group_arn_suffix
+  data_kms_key_arn        = module.kms.data_key_arn
+  logs_kms_key_arn        = module.kms.logs_key_arn
+  log_retention_days      = local.log_retention_days
+  pdf_bucket_arn          = module.storage.pdf_bucket_arn
+  cognito_user_pool_arn   = module.auth.user_pool_arn
+
+  environment = {
+    RESUMATE_AUTH_COGNITO_USER_POOL_ID = module.auth.user_pool_id
+    RESUMATE_AUTH_COGNITO_CLIENT_ID    = module.auth.client_id
+    RESUMATE_AUTH_COGNITO_ISSUER       = module.auth.issuer
+    RESUMATE_AUTH_COGNITO_JWKS_URL     = module.auth.jwks_url
+    RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
+  }
+
+  secrets = {
+    RESUMATE_DATABASE_URL = module.secrets.database_url_arn
+    RESUMATE_SECRET_KEY   = module.secrets.secret_key_arn
+  }
+}
+
+module "db_bootstrap" {
+  source = "../../modules/db_bootstrap"
+
+  name                    = local.name
+  repository_url          = module.ecr.repository_url
+  repository_arn          = module.ecr.repository_arn
+  image_tag               = var.image_tag
+  database_url_secret_arn = module.secrets.database_url_arn
+  master_user_secret_arn  = module.database.master_user_secret_arn
+  master_username         = module.database.master_username
+  data_kms_key_arn        = module.kms.data_key_arn
+  logs_kms_key_arn        = module.kms.logs_key_arn
+  log_retention_days      = local.log_retention_days
+}
+
+module "github_oidc" {
+  source = "../../modules/github_oidc"
+
+  name                  = local.name
+  github_repository     = var.github_repository
+  github_environment    = local.environment
+  create_oidc_provider  = var.create_github_oidc_provider
+  ecr_repository_arn    = module.ecr.repository_arn
+  cluster_arn           = module.ecs_service.cluster_arn
+  cluster_name          = module.ecs_service.cluster_name
+  service_arn           = module.ecs_service.service_arn
+  migrate_task_family   = module.ecs_service.migrate_task_family
+  migrate_log_group_arn = module.ecs_service.migrate_log_group_arn
+  pass_role_arns        = [module.ecs_service.execution_role_arn, module.ecs_service.task_role_arn]
+}

@@ -1,0 +1,43 @@
+# The values are generated here and therefore also live in the Terraform state, which the
+# state bucket keeps encrypted with its own KMS key and versioned.
+
+resource "random_password" "secret_key" {
+  length  = 64
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "secret_key" {
+  #checkov:skip=CKV2_AWS_57:Signs CSRF tokens and download links; rotating it ends every open form and link at once, so it is rotated by hand (apply -replace=module.secrets.random_password.secret_key, then deploy), not on a schedule.
+  name                    = "${var.name}/secret-key"
+  description             = "RESUMATE_SECRET_KEY: signs CSRF tokens and local download links"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret_version" "secret_key" {
+  secret_id     = aws_secretsmanager_secret.secret_key.id
+  secret_string = random_password.secret_key.result
+}
+
+# Alphanumeric only: the password sits unescaped in a URL and in the role bootstrap.
+resource "random_password" "database" {
+  length  = 40
+  special = false
+
+  keepers = {
+    version = var.database_password_version
+  }
+}
+
+resource "aws_secretsmanager_secret" "database_url" {
+  #checkov:skip=CKV2_AWS_57:The app reads one URL at start-up; scheduled rotation would change the role's password under running tasks. Rotate by raising database_password_version, running db-bootstrap, then deploying.
+  name                    = "${var.name}/database-url"
+  description             = "RESUMATE_DATABASE_URL: the app's own PostgreSQL role, TLS required"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret_version" "database_url" {
+  secret_id     = aws_secretsmanager_secret.database_url.id
+  secret_string = "postgresql://${var.app_username}:${random_password.database.result}@${var.database_address}:${var.database_port}/${var.database_name}?ssl=require"
+}

@@ -1,0 +1,130 @@
+"""Pages: home, sign up, sign in, sign out, and the session renewal stop between them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from resumate.auth.cookies import clear_session_cookies, set_session_cookies
+from resumate.auth.router import AuthServiceDep, client_address
+from resumate.auth.schemas import Credentials
+from resumate.deps import REFRESH_COOKIE, ContextDep
+from resumate.errors import ResumateError, TooManyRequests
+from resumate.web.deps import CsrfChecked, MaybeUser
+from resumate.web.forms import errors_from, parse
+from resumate.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+HOME = "/resumes"
+TextField = Annotated[str, Form(max_length=4096)]
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never another origin (`//evil`, `/\\evil`, `https://...`)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return HOME
+    return target
+
+
+@router.get("/")
+async def home(request: Request, user: MaybeUser, deleted: bool = False) -> Response:
+    if user is not None:
+        return RedirectResponse(HOME, status_code=303)
+    return render(request, "home.html", {"deleted": deleted})
+
+
+@router.get("/signup")
+async def signup_page(request: Request, user: MaybeUser, next: str | None = None) -> Response:
+    if user is not None:
+        return RedirectResponse(HOME, status_code=303)
+    return render(request, "auth/signup.html", {"next": safe_next(next), "form": {}, "errors": {}})
+
+
+@router.post("/signup", dependencies=[CsrfChecked])
+async def signup(
+    request: Request,
+    service: AuthServiceDep,
+    context: ContextDep,
+    email: TextField = "",
+    password: TextField = "",
+    next: TextField = HOME,
+) -> Response:
+    form = {"email": email}
+    try:
+        credentials = parse(Credentials, {"email": email, "password": password})
+        issued = await service.register(credentials.email, credentials.password)
+    except ResumateError as error:
+        context_ = {"next": safe_next(next), "form": form, "errors": errors_from(error)}
+        return render(request, "auth/signup.html", context_, status_code=error.status)
+    response = RedirectResponse(safe_next(next), status_code=303)
+    set_session_cookies(response, issued, context)
+    return response
+
+
+@router.get("/login")
+async def login_page(
+    request: Request,
+    user: MaybeUser,
+    next: str | None = None,
+    expired: bool = False,
+    signed_out: bool = False,
+) -> Response:
+    if user is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    page = {
+        "next": safe_next(next),
+        "form": {},
+        "errors": {},
+        "expired": expired,
+        "signed_out": signed_out,
+    }
+    return render(request, "auth/login.html", page)
+
+
+@router.post("/login", dependencies=[CsrfChecked])
+async def login(
+    request: Request,
+    service: AuthServiceDep,
+    context: ContextDep,
+    email: TextField = "",
+    password: TextField = "",
+    next: TextField = HOME,
+) -> Response:
+    form = {"email": email}
+    try:
+        credentials = parse(Credentials, {"email": email, "password": password})
+        issued = await service.login(
+            credentials.email, credentials.password, client_address(request)
+        )
+    except ResumateError as error:
+        # One message for an unknown email and a wrong password: nothing to enumerate.
+        errors = errors_from(error)
+        if isinstance(error, TooManyRequests):
+            errors = {"form": error.message}
+        page = {"next": safe_next(next), "form": form, "errors": errors}
+        return render(
+            request, "auth/login.html", page, status_code=error.status, headers=error.headers()
+        )
+    response = RedirectResponse(safe_next(next), status_code=303)
+    set_session_cookies(response, issued, context)
+    return response
+
+
+@router.post("/logout", dependencies=[CsrfChecked])
+async def logout(request: Request, service: AuthServiceDep) -> Response:
+    """Sign this device out (the account page can end every session)."""
+    raw = request.cookies.get(REFRESH_COOKIE)
+    if raw:
+        await service.end_session(raw)
+    response = RedirectResponse("/login?signed_out=1", status_code=303)
+    clear_session_cookies(response)
+    return response
+
+
+@router.get("/renew")
+async def renew(request: Request, next: str | None = None) -> Response:
+    """A page whose script renews the session and goes back (or on to sign in)."""
+    return render(request, "auth/renew.html", {"next": safe_next(next)})

@@ -1,0 +1,97 @@
+"""Resume thumbnails: the first page as a PNG, made once per distinct content.
+
+A picture is stored as `thumbnails/resumes/<resume id>/<content hash>.png`. The hash tells
+whether the stored picture still shows the resume; the folder lets every older picture of a
+resume be found and deleted without keeping its key on the row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import uuid
+import weakref
+from collections.abc import Iterable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumate.rendering.page_style import SCREEN_GUTTER
+from resumate.rendering.renderer import Renderer
+from resumate.resumes.models import Resume
+from resumate.resumes.pdf_service import PdfService, content_hash
+from resumate.storage.base import Storage, StorageNotFound, StorageUnavailable
+from resumate.templates.thumbnails import SCALE, SHEET_HEIGHT, SHEET_WIDTH
+
+log = logging.getLogger("resumate.thumbnails")
+
+# Part of every key besides the content hash: bump it when the same resume would now look
+# different on screen (the hash follows what prints, and the screen layout is not in it).
+SHOT_REVISION = "1"
+
+# One resume thumbnail is made at a time per renderer. Each shot starts a browser of its own and
+# the renderer takes shots one by one anyway, but a request waiting there holds one of the places
+# PDF downloads need; a dashboard full of new cards must not fill them all.
+_gates: weakref.WeakKeyDictionary[Renderer, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def folder(resume_id: uuid.UUID) -> str:
+    return f"thumbnails/resumes/{resume_id}/"
+
+
+def etag_of(key: str) -> str:
+    return f'"{key.rsplit("/", 1)[-1].removesuffix(".png")[:32]}"'
+
+
+class ResumeThumbnails:
+    def __init__(self, session: AsyncSession, storage: Storage, renderer: Renderer) -> None:
+        self.storage = storage
+        self.renderer = renderer
+        self.pdfs = PdfService(session, storage, renderer)
+
+    async def key(self, resume: Resume) -> str:
+        """Where the picture of the resume as it is now is (or will be) stored."""
+        template = await self.pdfs.templates.get(resume.template_id)
+        material = f"{SHOT_REVISION}/{content_hash(resume, template)}"
+        return f"{folder(resume.id)}{hashlib.sha256(material.encode()).hexdigest()}.png"
+
+    async def png(self, resume: Resume, key: str) -> bytes:
+        """The stored picture under `key`, or a new one made, stored, and the older ones deleted."""
+        stored = await self._stored(key)
+        if stored is not None:
+            return stored
+        async with _gates.setdefault(self.renderer, asyncio.Lock()):
+            # Another request may have made it while this one waited.
+            stored = await self._stored(key)
+            if stored is not None:
+                return stored
+            document = await self.pdfs.document(resume)
+            image = await self.renderer.png(
+                document.html,
+                width=SHEET_WIDTH,
+                height=SHEET_HEIGHT,
+                scale=SCALE,
+                inset=SCREEN_GUTTER,
+            )
+        await self.storage.put(key, image, "image/png")
+        await self._forget_all_but(resume.id, key)
+        return image
+
+    async def _stored(self, key: str) -> bytes | None:
+        try:
+            return await self.storage.get(key)
+        except StorageNotFound:
+            return None
+
+    async def _forget_all_but(self, resume_id: uuid.UUID, key: str) -> None:
+        try:
+            stale = [k for k in await self.storage.keys(folder(resume_id)) if k != key]
+            await self.storage.delete_many(stale)
+        except StorageUnavailable:
+            log.warning("could not delete superseded thumbnails; they go when the resume does")
+
+
+async def forget_thumbnails(storage: Storage, resume_ids: Iterable[uuid.UUID]) -> None:
+    """Delete every stored picture of these resumes."""
+    found = await asyncio.gather(*(storage.keys(folder(i)) for i in resume_ids))
+    await storage.delete_many([key for keys in found for key in keys])

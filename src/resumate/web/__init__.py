@@ -1,0 +1,1 @@
+"""The server-rendered pages' shared parts: templating, assets, page dependencies, errors."""

@@ -1,0 +1,101 @@
+"""One Jinja2 environment for the pages (not the sandboxed one that renders resumes)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import HTMLResponse
+
+from resumate.deps import CSRF_COOKIE
+from resumate.web.assets import asset_url
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+# Scripts only from the app itself; inline styles are allowed because the live preview (an
+# srcdoc frame, which inherits this policy) is the resume's own HTML with its <style>.
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.globals["asset"] = asset_url
+templates.env.trim_blocks = True
+templates.env.lstrip_blocks = True
+
+
+RELATIVE_UNITS = ((3600, "minute", 60), (86400, "hour", 3600), (86400 * 7, "day", 86400))
+
+
+def when(moment: datetime | None) -> str:
+    """A calm relative time: "just now", "5 minutes ago", "3 days ago", or the date."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    seconds = (datetime.now(UTC) - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    for limit, unit, size in RELATIVE_UNITS:
+        if seconds < limit:
+            count = int(seconds // size)
+            return f"{count} {unit}{'' if count == 1 else 's'} ago"
+    return f"{moment:%-d %b %Y}"
+
+
+def iso(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.isoformat()
+
+
+templates.env.filters["when"] = when
+templates.env.filters["iso"] = iso
+
+
+def csrf_token(request: Request) -> str:
+    """The token forms echo back: the visitor's CSRF cookie, made on their first page."""
+    token: str = getattr(request.state, "csrf_token", "") or request.cookies.get(CSRF_COOKIE, "")
+    if not token:
+        token = secrets.token_urlsafe(24)
+        request.state.csrf_token = token
+        request.state.new_csrf_cookie = True
+    return token
+
+
+def page_headers(extra: dict[str, str] | None = None) -> dict[str, str]:
+    return {"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store", **(extra or {})}
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """A page or fragment; `request.state.user` (when signed in) is in every context."""
+    full = {
+        "user": getattr(request.state, "user", None),
+        "csrf_token": csrf_token(request),
+        "is_htmx": request.headers.get("HX-Request") == "true",
+        **(context or {}),
+    }
+    response = templates.TemplateResponse(
+        request, name, full, status_code=status_code, headers=page_headers(headers)
+    )
+    if getattr(request.state, "new_csrf_cookie", False):
+        context = getattr(request.app.state, "context", None)
+        secure = context.settings.secure_cookies if context is not None else True
+        response.set_cookie(
+            CSRF_COOKIE, full["csrf_token"], secure=secure, samesite="lax", httponly=False
+        )
+    return response

@@ -1,0 +1,179 @@
+"""/api/auth and /api/account with accounts in the Cognito pool. All tokens here are moto's own."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import jwt
+from sqlalchemy import func, select
+
+from resumate.auth.models import User
+from resumate.context import AppContext
+from tests.auth.cognito.moto import Pool
+from tests.helpers import PASSWORD, error_fields, sign_up, unique_email
+
+NEW_PASSWORD = "quiet-harbour-violet-77"
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def unverified(token: str) -> dict[str, object]:
+    claims: dict[str, object] = jwt.decode(token, options={"verify_signature": False})
+    return claims
+
+
+async def test_register_login_me_refresh_and_logout(client: httpx.AsyncClient, pool: Pool) -> None:
+    email = unique_email()
+    registered = await client.post(
+        "/api/auth/register", json={"email": email, "password": PASSWORD}
+    )
+    assert registered.status_code == 201, registered.text
+    assert unverified(registered.json()["accessToken"])["iss"] == pool.issuer
+
+    login = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert login.status_code == 200, login.text
+    assert login.json()["user"]["id"] == registered.json()["user"]["id"]
+
+    me = await client.get("/api/auth/me", headers=bearer(login.json()["accessToken"]))
+    assert me.status_code == 200
+    assert me.json()["email"] == email
+
+    renewed = await client.post(
+        "/api/auth/refresh", json={"refreshToken": login.json()["refreshToken"]}
+    )
+    assert renewed.status_code == 200, renewed.text
+    fresh = renewed.json()["accessToken"]
+    assert (await client.get("/api/auth/me", headers=bearer(fresh))).status_code == 200
+
+    assert (await client.post("/api/auth/logout", headers=bearer(fresh))).status_code == 204
+    for body in (registered.json(), login.json(), renewed.json()):
+        me = await client.get("/api/auth/me", headers=bearer(body["accessToken"]))
+        assert me.status_code == 401
+    again = await client.post(
+        "/api/auth/refresh", json={"refreshToken": login.json()["refreshToken"]}
+    )
+    assert again.status_code == 401
+
+
+async def test_the_user_is_linked_by_the_tokens_subject(
+    client: httpx.AsyncClient, context: AppContext
+) -> None:
+    account = await sign_up(client)
+    async with context.sessionmaker() as session:
+        user = await session.get(User, uuid.UUID(account.user_id))
+    assert user is not None
+    assert user.external_subject == unverified(account.access_token)["sub"]
+    assert user.password_hash is None
+
+
+async def test_a_pool_user_from_elsewhere_gets_an_account_on_first_sight(
+    client: httpx.AsyncClient, context: AppContext, pool: Pool
+) -> None:
+    email = unique_email("elsewhere")
+    tokens = pool.tokens(email)
+    first = await client.get("/api/auth/me", headers=bearer(tokens["AccessToken"]))
+    assert first.status_code == 200, first.text
+    assert first.json()["email"] == email
+    second = await client.get("/api/auth/me", headers=bearer(tokens["AccessToken"]))
+    assert second.json()["id"] == first.json()["id"]
+    async with context.sessionmaker() as session:
+        count = await session.scalar(select(func.count()).select_from(User))
+    assert count == 1
+
+
+async def test_a_signed_out_sessions_token_is_refused_and_signing_in_again_works(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    other_device = await client.post(
+        "/api/auth/login", json={"email": account.email, "password": account.password}
+    )
+    assert (await client.post("/api/auth/logout", headers=account.headers)).status_code == 204
+    for token in (account.access_token, other_device.json()["accessToken"]):
+        refused = await client.get("/api/auth/me", headers=bearer(token))
+        assert refused.status_code == 401
+        assert refused.json()["error"]["message"] == "Your session has ended. Sign in again."
+    # Within the same second as the sign-out: Cognito stamps tokens to the second.
+    back = await client.post(
+        "/api/auth/login", json={"email": account.email, "password": account.password}
+    )
+    assert back.status_code == 200
+    assert (
+        await client.get("/api/auth/me", headers=bearer(back.json()["accessToken"]))
+    ).status_code == 200
+
+
+async def test_an_id_token_is_not_an_access_token(client: httpx.AsyncClient, pool: Pool) -> None:
+    tokens = pool.tokens()
+    refused = await client.get("/api/auth/me", headers=bearer(tokens["IdToken"]))
+    assert refused.status_code == 401
+
+
+async def test_password_change_ends_other_sessions_and_keeps_this_one(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        "/api/account/password",
+        json={"currentPassword": account.password, "newPassword": NEW_PASSWORD},
+        headers=account.headers,
+    )
+    assert response.status_code == 200, response.text
+    assert (await client.get("/api/auth/me", headers=account.headers)).status_code == 401
+    fresh = bearer(response.json()["accessToken"])
+    assert (await client.get("/api/auth/me", headers=fresh)).status_code == 200
+    old = await client.post("/api/auth/login", json={"email": account.email, "password": PASSWORD})
+    assert old.status_code == 401
+    new = await client.post(
+        "/api/auth/login", json={"email": account.email, "password": NEW_PASSWORD}
+    )
+    assert new.status_code == 200
+
+
+async def test_password_change_needs_the_current_password(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        "/api/account/password",
+        json={"currentPassword": "not-the-password-1", "newPassword": NEW_PASSWORD},
+        headers=account.headers,
+    )
+    assert response.status_code == 422
+    assert error_fields(response) == ["currentPassword"]
+
+
+async def test_deleting_the_account_checks_the_password_and_removes_the_pool_user(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    wrong = await client.request(
+        "DELETE", "/api/account", json={"password": "not-the-password-1"}, headers=account.headers
+    )
+    assert wrong.status_code == 422
+    assert error_fields(wrong) == ["password"]
+    deleted = await client.request(
+        "DELETE", "/api/account", json={"password": account.password}, headers=account.headers
+    )
+    assert deleted.status_code == 204
+    # The token would otherwise bring back an empty account on first sight.
+    assert (await client.get("/api/auth/me", headers=account.headers)).status_code == 401
+    login = await client.post(
+        "/api/auth/login", json={"email": account.email, "password": account.password}
+    )
+    assert login.status_code == 401
+
+
+async def test_signing_out_of_this_device_clears_its_cookies(client: httpx.AsyncClient) -> None:
+    # moto has no RevokeToken: the sign-out carries on without it, as it must when Cognito
+    # cannot revoke (the device forgets the token either way).
+    await sign_up(client)
+    response = await client.post("/logout", data={"csrf_token": client.cookies["resumate_csrf"]})
+    assert response.status_code == 303
+    assert "resumate_access" not in client.cookies
+    assert "resumate_refresh" not in client.cookies
+
+
+async def test_the_local_jwks_is_not_published(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/.well-known/jwks.json")).status_code == 404

@@ -1,0 +1,115 @@
+"""Sign up, sign in and sign out pages: inline errors, no enumeration, CSRF on every form."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.helpers import PASSWORD, sign_up, unique_email
+from tests.web.conftest import PageClient
+
+
+async def test_home_is_public_and_sends_signed_in_users_to_their_resumes(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    response = await pages.get("/")
+    assert response.status_code == 200
+    assert pages.last.template == "home.html"
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    assert (await pages.get("/")).headers["location"] == "/resumes"
+
+
+async def test_sign_up_starts_a_session_and_goes_to_the_dashboard(pages: PageClient) -> None:
+    await pages.get("/signup")
+    response = await pages.post("/signup", data={"email": unique_email(), "password": PASSWORD})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/resumes"
+    assert pages.http.cookies.get("resumate_access")
+
+
+async def test_sign_up_with_a_taken_email_says_so_inline(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.get("/signup")
+    response = await pages.post("/signup", data={"email": account.email, "password": PASSWORD})
+    assert response.status_code == 409
+    assert pages.last.template == "auth/signup.html"
+    assert "already exists" in pages.last.context["errors"]["email"]
+    assert pages.last.context["form"] == {"email": account.email}
+
+
+async def test_sign_up_with_a_weak_password_names_the_problem(pages: PageClient) -> None:
+    await pages.get("/signup")
+    response = await pages.post("/signup", data={"email": unique_email(), "password": "password1"})
+    assert response.status_code == 422
+    assert "password" in pages.last.context["errors"]
+
+
+async def test_sign_up_with_a_malformed_email_names_the_field(pages: PageClient) -> None:
+    await pages.get("/signup")
+    response = await pages.post("/signup", data={"email": "not-an-email", "password": PASSWORD})
+    assert response.status_code == 422
+    assert pages.last.context["errors"]["email"].startswith("Enter an email address")
+
+
+async def test_wrong_password_and_unknown_email_get_the_same_answer(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.get("/login")
+    wrong = await pages.post("/login", data={"email": account.email, "password": "nope-nope-1"})
+    wrong_errors = pages.last.context["errors"]
+    unknown = await pages.post("/login", data={"email": unique_email(), "password": "nope-nope-1"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert (
+        wrong_errors
+        == pages.last.context["errors"]
+        == {"form": "The email or password is not right."}
+    )
+
+
+async def test_sign_in_returns_to_the_page_asked_for_but_never_off_site(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.get("/login")
+    data = {"email": account.email, "password": account.password}
+    away = await pages.post("/login", data=data | {"next": "//evil.example/x"})
+    assert away.headers["location"] == "/resumes"
+    back = await pages.post("/login", data=data | {"next": "/account"})
+    assert back.headers["location"] == "/account"
+
+
+async def test_forms_without_the_csrf_token_are_refused(pages: PageClient) -> None:
+    await pages.get("/login")
+    response = await pages.http.post("/login", data={"email": unique_email(), "password": PASSWORD})
+    assert response.status_code == 403
+    assert pages.last.template == "error.html"
+
+
+async def test_sign_out_ends_this_devices_session(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    refresh = pages.http.cookies["resumate_refresh"]
+    response = await pages.post("/logout")
+    assert response.headers["location"].startswith("/login")
+    renewed = await client.post("/api/auth/refresh", json={"refreshToken": refresh})
+    assert renewed.status_code == 401
+
+
+async def test_signed_out_visitors_are_sent_to_sign_in_from_private_pages(
+    pages: PageClient,
+) -> None:
+    response = await pages.get("/account")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/renew?next=%2Faccount"
+
+
+async def test_unknown_pages_get_a_friendly_404(pages: PageClient) -> None:
+    response = await pages.get("/no/such/page")
+    assert response.status_code == 404
+    assert pages.last.template == "error.html"
+    assert pages.last.context["title"] == "We couldn't find that page"
