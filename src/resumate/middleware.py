@@ -59,7 +59,11 @@ class LimitBodySize:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = PayloadTooLarge(f"The request body must be at most {self.max_bytes} bytes.")
+        too_large = PayloadTooLarge(
+            f"That is too large to send: at most {self.max_bytes // 1024:,} KB."
+            if is_page(scope["path"])
+            else f"The request body must be at most {self.max_bytes} bytes."
+        )
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
                 await _send_error(send, too_large)

@@ -301,7 +301,7 @@ async def test_clean_theme_values_print_without_reaching_out(
     resume = {"basics": {"name": "Ada", "summary": "S"}, "work": [{"name": "W"}]}
     document = render_document(TEMPLATE, resume | {"projects": [{"name": "P"}]}, theme)
     assert_only_template_markup(document)
-    assert re.fullmatch(r"[\w\s#:;{}()\-.,\"@>%]*", document.style.css())  # nothing but values
+    assert re.fullmatch(r"[\w\s#:;{}()\-.,\"@>%*+]*", document.style.css())  # nothing but values
     assert "url(" not in document.style.css()
     result = await renderer.pdf(document.html, title=document.title, author=document.author)
     assert_nothing_leaked(pdf_text(result.data, tmp_path))

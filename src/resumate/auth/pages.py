@@ -10,6 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 from resumate.auth.cookies import clear_session_cookies, set_session_cookies
 from resumate.auth.router import AuthServiceDep, client_address
 from resumate.auth.schemas import Credentials
+from resumate.auth.service import IssuedSession
+from resumate.context import AppContext
 from resumate.deps import REFRESH_COOKIE, ContextDep
 from resumate.errors import ResumateError, TooManyRequests
 from resumate.web.deps import CsrfChecked, MaybeUser
@@ -27,6 +29,13 @@ def safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
         return HOME
     return target
+
+
+def signed_in(target: str, issued: IssuedSession, context: AppContext) -> Response:
+    """On to `target` with the new session's cookies."""
+    response = RedirectResponse(target, status_code=303)
+    set_session_cookies(response, issued, context)
+    return response
 
 
 @router.get("/")
@@ -59,9 +68,7 @@ async def signup(
     except ResumateError as error:
         context_ = {"next": safe_next(next), "form": form, "errors": errors_from(error)}
         return render(request, "auth/signup.html", context_, status_code=error.status)
-    response = RedirectResponse(safe_next(next), status_code=303)
-    set_session_cookies(response, issued, context)
-    return response
+    return signed_in(safe_next(next), issued, context)
 
 
 @router.get("/login")
@@ -108,9 +115,7 @@ async def login(
         return render(
             request, "auth/login.html", page, status_code=error.status, headers=error.headers()
         )
-    response = RedirectResponse(safe_next(next), status_code=303)
-    set_session_cookies(response, issued, context)
-    return response
+    return signed_in(safe_next(next), issued, context)
 
 
 @router.post("/logout", dependencies=[CsrfChecked])

@@ -7,7 +7,9 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumate.auth.models import User
 from resumate.db import utcnow
 from resumate.deps import ContextDep, CurrentUser, SessionDep
 from resumate.errors import NotFound, PreconditionFailed, PreconditionRequired
@@ -26,23 +28,33 @@ async def get_resume_service(session: SessionDep, context: ContextDep) -> Resume
 ResumeServiceDep = Annotated[ResumeService, Depends(get_resume_service)]
 
 
-async def owned_resume(resume_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resume:
-    """The signed-in user's resume (not in the trash); anyone else's is simply not found."""
-    resume = await ResumeRepository(session).get_owned(user.id, resume_id)
+async def find_owned(session: AsyncSession, owner: User, resume_id: uuid.UUID) -> Resume:
+    """The owner's resume (not in the trash); anyone else's is simply not found."""
+    resume = await ResumeRepository(session).get_owned(owner.id, resume_id)
     if resume is None:
         raise NotFound(NOT_FOUND)
     return resume
 
 
-async def trashed_resume(
-    resume_id: uuid.UUID, user: CurrentUser, session: SessionDep, service: ResumeServiceDep
+async def find_trashed(
+    session: AsyncSession, service: ResumeService, owner: User, resume_id: uuid.UUID
 ) -> Resume:
-    """The user's resume in the trash, while it can still be restored."""
-    resume = await ResumeRepository(session).get_owned(user.id, resume_id, trashed=True)
+    """The owner's resume in the trash, while it can still be restored."""
+    resume = await ResumeRepository(session).get_owned(owner.id, resume_id, trashed=True)
     purge_at = service.purge_at(resume) if resume else None
     if resume is None or (purge_at is not None and purge_at <= utcnow()):
         raise NotFound("There is no resume with this id in the trash.")
     return resume
+
+
+async def owned_resume(resume_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resume:
+    return await find_owned(session, user, resume_id)
+
+
+async def trashed_resume(
+    resume_id: uuid.UUID, user: CurrentUser, session: SessionDep, service: ResumeServiceDep
+) -> Resume:
+    return await find_trashed(session, service, user, resume_id)
 
 
 OwnedResume = Annotated[Resume, Depends(owned_resume)]

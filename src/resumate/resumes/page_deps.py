@@ -7,32 +7,20 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from resumate.db import utcnow
 from resumate.deps import SessionDep
-from resumate.errors import NotFound
-from resumate.resumes.deps import NOT_FOUND, ResumeServiceDep
+from resumate.resumes.deps import ResumeServiceDep, find_owned, find_trashed
 from resumate.resumes.models import Resume
-from resumate.resumes.repository import ResumeRepository
 from resumate.web.deps import PageUser
 
 
 async def page_resume(resume_id: uuid.UUID, user: PageUser, session: SessionDep) -> Resume:
-    """The signed-in user's resume (not in the trash); anyone else's is simply not found."""
-    resume = await ResumeRepository(session).get_owned(user.id, resume_id)
-    if resume is None:
-        raise NotFound(NOT_FOUND)
-    return resume
+    return await find_owned(session, user, resume_id)
 
 
 async def page_trashed_resume(
     resume_id: uuid.UUID, user: PageUser, session: SessionDep, service: ResumeServiceDep
 ) -> Resume:
-    """The user's resume in the trash, while it can still be restored."""
-    resume = await ResumeRepository(session).get_owned(user.id, resume_id, trashed=True)
-    purge_at = service.purge_at(resume) if resume else None
-    if resume is None or (purge_at is not None and purge_at <= utcnow()):
-        raise NotFound("That resume is no longer in the trash.")
-    return resume
+    return await find_trashed(session, service, user, resume_id)
 
 
 PageResume = Annotated[Resume, Depends(page_resume)]

@@ -32,7 +32,8 @@ class TemplateRepository:
                 newest,
                 (Template.slug == newest.c.slug) & (Template.version == newest.c.version),
             )
-            .order_by(Template.name)
+            # Case-folded, so both databases list "Academic" before "ATS Friendly".
+            .order_by(func.lower(Template.name))
         )
         return list(rows)
 

@@ -50,9 +50,16 @@
     raise();
   }
 
+  // Errors stay until read. Others go after a while, but never while in use: a toast whose
+  // Undo has the focus, or that the pointer is over, waits.
   function scheduleDismiss(item) {
-    if (item.classList.contains("toast-error")) return; // errors stay until read
-    setTimeout(() => item.remove(), 6000);
+    if (item.classList.contains("toast-error")) return;
+    const hasAction = item.querySelector("a, button:not([data-dismiss])") !== null;
+    const later = () => {
+      if (item.matches(":focus-within, :hover")) { setTimeout(later, 2000); return; }
+      item.remove();
+    };
+    setTimeout(later, hasAction ? 12000 : 6000);
   }
 
   // One renewal at a time across every open tab: the refresh token rotates on use, and a

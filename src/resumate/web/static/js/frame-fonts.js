@@ -15,7 +15,7 @@
     doc.resumateFonts = true;
     const Face = (frame.contentWindow && frame.contentWindow.FontFace) || FontFace;
     for (const face of await list()) {
-      doc.fonts.add(new Face(face.family, `url("${face.url}")`, { weight: face.weight, style: face.style }));
+      doc.fonts.add(new Face(face.family, `url("${face.url}")`, { weight: face.weight, style: face.style, display: "swap" }));
     }
   }
 
