@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Run the benchmarks: api (the JSON API on PostgreSQL, driven by wrk), pdf (Chromium printing,
-# in process), or all (the default: pdf, then api).
-# Usage: scripts/bench.sh [api|pdf|all] [options]
+# in process), preview (the editor's live preview, one connection, against its 100 ms budget),
+# or all (the default: pdf, then api, then preview).
+# Usage: scripts/bench.sh [api|pdf|preview|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
-#   all: the api options; --quick applies to both.
+#   preview: [--quick] [--samples N]   (python -m bench.preview --help)
+#   all: the api options; --quick applies to all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +14,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | all) which=$1; shift ;;
+  api | pdf | preview | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -33,13 +35,21 @@ run_pdf() {
   .venv/bin/python -m bench.pdf "$@"
 }
 
+run_preview() {
+  eval "$(scripts/services.sh start)"
+  say "running the live preview benchmark against a fresh database on $RESUMATE_TEST_DATABASE_URL"
+  .venv/bin/python -m bench.preview "$@"
+}
+
 case "$which" in
   api) run_api "$@" ;;
   pdf) run_pdf "$@" ;;
+  preview) run_preview "$@" ;;
   all)
     quick=()
     for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
     run_pdf "${quick[@]}"
     run_api "$@"
+    run_preview "${quick[@]}"
     ;;
 esac
