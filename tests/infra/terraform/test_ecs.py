@@ -1,0 +1,91 @@
+"""The image repository, the ECS cluster, the app and migrate tasks, and autoscaling."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.infra.terraform import (
+    ENVS,
+    MODULES,
+    TERRAFORM,
+    locals_of,
+    named,
+    of_type,
+    resource,
+    typed,
+)
+
+
+def test_ecr_scans_on_push_keeps_tags_immutable_encrypts_with_kms_and_expires_old_images() -> None:
+    repository = resource("ecr", "aws_ecr_repository.this")
+    assert repository["image_tag_mutability"] == "IMMUTABLE"
+    assert repository["image_scanning_configuration"][0]["scan_on_push"] is True
+    assert repository["encryption_configuration"][0]["encryption_type"] == "KMS"
+    assert "aws_ecr_lifecycle_policy.this" in typed(MODULES / "ecr")
+
+
+def test_cluster_has_container_insights() -> None:
+    (setting,) = resource("ecs_service", "aws_ecs_cluster.this")["setting"]
+    assert setting == {"name": "containerInsights", "value": "enabled"}
+
+
+def test_app_task_serves_port_8000_checks_healthz_and_mounts_the_image_read_only() -> None:
+    service = MODULES / "ecs_service"
+    assert locals_of(service)["app_port"] == 8000
+    containers = resource("ecs_service", "aws_ecs_task_definition.app")["container_definitions"]
+    assert "portMappings" in containers
+    assert "/healthz" in containers
+    assert named(service, "variable")["readonly_root_filesystem"]["default"] is True
+    base = locals_of(service)["container_base"]
+    assert base["readonlyRootFilesystem"] == "${var.readonly_root_filesystem}"
+
+
+def test_app_runs_in_production_on_cognito_and_s3() -> None:
+    fixed = locals_of(MODULES / "ecs_service")["fixed_environment"]
+    assert fixed["RESUMATE_ENV"] == "production"
+    assert fixed["RESUMATE_AUTH_PROVIDER"] == "cognito"
+    assert fixed["RESUMATE_STORAGE_BACKEND"] == "s3"
+    assert {"RESUMATE_AUTH_COGNITO_REGION", "RESUMATE_STORAGE_S3_REGION"} <= set(fixed)
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
+    call = named(TERRAFORM / "envs" / env, "module")["ecs_service"]
+    assert set(call["environment"]) == {
+        "RESUMATE_AUTH_COGNITO_USER_POOL_ID",
+        "RESUMATE_AUTH_COGNITO_CLIENT_ID",
+        "RESUMATE_AUTH_COGNITO_ISSUER",
+        "RESUMATE_AUTH_COGNITO_JWKS_URL",
+        "RESUMATE_STORAGE_S3_BUCKET",
+    }
+    assert call["secrets"] == {
+        "RESUMATE_DATABASE_URL": "${module.secrets.database_url_arn}",
+        "RESUMATE_SECRET_KEY": "${module.secrets.secret_key_arn}",
+    }
+
+
+def test_migrate_task_runs_db_upgrade_from_the_same_image() -> None:
+    migrate = resource("ecs_service", "aws_ecs_task_definition.migrate")
+    assert '["resumate", "db", "upgrade"]' in migrate["container_definitions"]
+    assert "local.container_base" in migrate["container_definitions"]
+    assert migrate["family"] == "${var.name}-migrate"
+
+
+def test_service_runs_on_fargate_in_private_subnets_behind_the_alb_and_rolls_back() -> None:
+    service = resource("ecs_service", "aws_ecs_service.app")
+    assert service["launch_type"] == "FARGATE"
+    assert service["network_configuration"][0]["assign_public_ip"] is False
+    assert service["network_configuration"][0]["subnets"] == "${var.private_subnet_ids}"
+    assert service["load_balancer"][0]["target_group_arn"] == "${var.target_group_arn}"
+    assert service["deployment_circuit_breaker"][0] == {"enable": True, "rollback": True}
+
+
+def test_service_scales_on_cpu_and_on_requests_per_target() -> None:
+    policies = of_type(MODULES / "ecs_service", "aws_appautoscaling_policy").values()
+    metrics = {
+        policy["target_tracking_scaling_policy_configuration"][0][
+            "predefined_metric_specification"
+        ][0]["predefined_metric_type"]
+        for policy in policies
+    }
+    assert metrics == {"ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget"}
