@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from tests.databases import test_settings
-from tests.helpers import Account, create_resume, sign_up
+from tests.helpers import Account, AppParts, create_resume, sign_up
 
 from resumate.app import create_app
 from resumate.config import RenderSettings
@@ -40,7 +40,7 @@ async def cached_generate(
 ) -> CachedPath:
     """One print, then `calls` generate-pdf calls for the same unchanged resume, each timed."""
     app = create_app(test_settings(database_url, data_dir, render=render))
-    context = app.state.context
+    context = AppParts.of(app)
     transport = httpx.ASGITransport(app=app)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
@@ -56,6 +56,5 @@ async def cached_generate(
                 samples.append((time.perf_counter() - start) * 1000)
     finally:
         # ASGITransport runs no lifespan, so the app's shutdown is done here.
-        await context.renderer.close()
-        await context.engine.dispose()
+        await context.close()
     return CachedPath(first_ms=first, pages=pages, samples_ms=samples)

@@ -15,7 +15,7 @@ from resumate.config import RenderSettings
 from resumate.rendering.document import Document
 from resumate.rendering.fonts import write_fontconfig
 from resumate.rendering.renderer import CHROMIUM_ARGS, Renderer
-from resumate.templates.thumbnails import SCALE, SHEET_HEIGHT, SHEET_WIDTH
+from resumate.rendering.thumbnail import SCALE, SHEET_HEIGHT, SHEET_WIDTH
 
 
 def percentile(samples: list[float], q: int) -> float:

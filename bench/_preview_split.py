@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench._pdf_runs import percentile
+from resumate.document.schemas import dump_resume
 from resumate.rendering.document import TemplateSource, render_document
-from resumate.resumes.jsonresume import dump_resume
-from resumate.resumes.pdf_router import Draft
+from resumate.resumes.pdf.schemas import Draft
 
 WARM_UP = 20
 

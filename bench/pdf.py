@@ -32,10 +32,11 @@ from bench._pdf_procs import MB, Watch, memory
 from bench._pdf_runs import baseline, percentile, sequential, throughput, thumbnails
 from bench.api import SAMPLE
 from resumate.config import RenderSettings
+from resumate.document.sample import sample_resume
 from resumate.rendering.document import Document, TemplateSource, render_document
 from resumate.rendering.renderer import Renderer
+from resumate.rendering.thumbnail import SCALE, SHEET_HEIGHT, SHEET_WIDTH
 from resumate.templates.builtin import load_builtins
-from resumate.templates.thumbnails import SCALE, SHEET_HEIGHT, SHEET_WIDTH, sample_resume
 
 TEMPLATE = "classic"
 ONE_PAGE_SECTIONS = ("basics", "work", "skills")

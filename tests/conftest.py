@@ -11,9 +11,9 @@ from fastapi import FastAPI
 
 from resumate.app import create_app
 from resumate.config import RenderSettings, Settings
-from resumate.context import AppContext
 from resumate.rendering.renderer import Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
+from tests.helpers import AppParts
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -40,19 +40,19 @@ def settings(database_url: str, data_dir: Path) -> Settings:
 async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     yield application
-    await application.state.context.engine.dispose()
+    await AppParts.of(application).close()
 
 
 @pytest.fixture
-async def context(app: FastAPI) -> AsyncIterator[AppContext]:
+async def context(app: FastAPI) -> AsyncIterator[AppParts]:
     """The app's shared context; whatever the test wrote is removed afterwards."""
-    ctx: AppContext = app.state.context
+    ctx = AppParts.of(app)
     yield ctx
     await empty_tables(ctx.engine)
 
 
 @pytest.fixture
-async def client(app: FastAPI, context: AppContext) -> AsyncIterator[httpx.AsyncClient]:
+async def client(app: FastAPI, context: AppParts) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http

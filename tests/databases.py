@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from resumate.app import create_app
 from resumate.cli import upgrade_database
 from resumate.config import Settings, async_database_url
-from resumate.context import AppContext
 from resumate.db import create_engine
+from tests.helpers import AppParts
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = ("resume_versions", "resumes", "refresh_tokens", "login_failures", "users")
@@ -52,17 +52,13 @@ def postgres_server_url() -> str:
 async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """A client for an app of its own, closed down (browser, storage, pool) afterwards."""
     app = create_app(settings)
-    context: AppContext = app.state.context
+    context: AppParts = AppParts.of(app)
     transport = httpx.ASGITransport(app=app)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client
     finally:
-        await context.renderer.close()
-        close_storage = getattr(context.storage, "close", None)
-        if close_storage is not None:
-            close_storage()
-        await context.engine.dispose()
+        await context.close()
 
 
 async def _admin(server_url: str, statement: str) -> None:

@@ -7,6 +7,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from resumate.auth.backend import AuthBackend
+from resumate.auth.cognito.service import Cognito
+from resumate.auth.deps import AUTH
+from resumate.components import Components
+from resumate.config import Settings
+from resumate.db import Database
+from resumate.deps import DATABASE, SETTINGS
+from resumate.rendering.deps import RENDERER
+from resumate.rendering.renderer import Renderer
+from resumate.storage.base import Storage
+from resumate.storage.deps import STORAGE
 
 PASSWORD = "plum-orchard-lantern-42"
 
@@ -62,3 +76,50 @@ def if_match(account: Account, version: int) -> dict[str, str]:
 def error_fields(response: httpx.Response) -> list[str]:
     """The field paths a 422 names."""
     return [field["field"] for field in response.json()["error"].get("fields", [])]
+
+
+@dataclass(frozen=True)
+class AppParts:
+    """Typed access to the parts an app was built with, for tests that reach behind the API."""
+
+    components: Components
+
+    @classmethod
+    def of(cls, app: FastAPI) -> AppParts:
+        components: Components = app.state.components
+        return cls(components)
+
+    @property
+    def settings(self) -> Settings:
+        return self.components.get(SETTINGS)
+
+    @property
+    def database(self) -> Database:
+        return self.components.get(DATABASE)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self.database.engine
+
+    @property
+    def sessionmaker(self) -> async_sessionmaker[AsyncSession]:
+        return self.database.sessionmaker
+
+    @property
+    def storage(self) -> Storage:
+        return self.components.get(STORAGE)
+
+    @property
+    def renderer(self) -> Renderer:
+        return self.components.get(RENDERER)
+
+    @property
+    def auth(self) -> AuthBackend:
+        return self.components.get(AUTH)
+
+    @property
+    def cognito(self) -> Cognito | None:
+        return self.auth.cognito
+
+    async def close(self) -> None:
+        await self.components.close()

@@ -1,4 +1,7 @@
-"""The ASGI application: routers, error handling, middleware and background upkeep."""
+"""The ASGI application: its parts, routes, pages, error handling, middleware and upkeep.
+
+The only module that imports routers and pages: every feature's routes are listed here once.
+"""
 
 from __future__ import annotations
 
@@ -10,54 +13,103 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
-from resumate import error_handlers, health
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
+from resumate.auth.backend import AuthBackend
+from resumate.auth.deps import AUTH
 from resumate.auth.pages import router as auth_pages
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
-from resumate.config import Settings
-from resumate.context import AppContext
-from resumate.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
-from resumate.resumes.editor import router as editor_pages
+from resumate.components import Components
+from resumate.config import Settings, app_secret
+from resumate.db import Database
+from resumate.deps import DATABASE, SETTINGS
+from resumate.gallery.pages import router as gallery_pages
+from resumate.health.router import router as health_router
+from resumate.rendering.deps import RENDERER
+from resumate.rendering.renderer import Renderer
+from resumate.resumes.editor.pages import router as editor_pages
 from resumate.resumes.pages import router as resumes_pages
-from resumate.resumes.pdf_router import router as pdf_router
+from resumate.resumes.pdf.router import router as pdf_router
 from resumate.resumes.router import router as resumes_router
 from resumate.resumes.service import ResumeService
-from resumate.resumes.transfer_router import router as transfer_router
-from resumate.resumes.trash_pages import router as trash_pages
-from resumate.resumes.versions_router import router as versions_router
+from resumate.resumes.thumbnails.pages import router as thumbnail_pages
+from resumate.resumes.trash.pages import router as trash_pages
+from resumate.resumes.trash.router import router as trash_router
+from resumate.resumes.versions.router import router as versions_router
+from resumate.storage import build_storage
+from resumate.storage.deps import STORAGE
 from resumate.storage.local import LocalStorage
-from resumate.storage.router import mount_local_files
-from resumate.templates.pages import router as templates_pages
+from resumate.storage.router import files_router
 from resumate.templates.router import router as templates_router
-from resumate.web.assets import router as assets_router
+from resumate.transfer.pages import router as transfer_pages
+from resumate.transfer.router import router as transfer_router
+from resumate.web import handlers
+from resumate.web.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
+from resumate.web.router import router as assets_router
 
 log = logging.getLogger("resumate")
 
 PURGE_INTERVAL_SECONDS = 3600
 
+# In the order their paths must be tried: `/api/resumes/import` and `/trash` before `/{id}`.
+ROUTERS = (
+    health_router,
+    jwks_router,
+    auth_router,
+    account_router,
+    templates_router,
+    transfer_router,
+    trash_router,
+    resumes_router,
+    versions_router,
+    pdf_router,
+    assets_router,
+    auth_pages,
+    editor_pages,
+    account_pages,
+    transfer_pages,
+    resumes_pages,
+    thumbnail_pages,
+    trash_pages,
+    gallery_pages,
+)
+
+
+def build_components(settings: Settings) -> Components:
+    """Every long-lived part, in the order they depend on each other (closed in reverse)."""
+    parts = Components()
+    parts.put(SETTINGS, settings)
+    database = parts.put(
+        DATABASE,
+        Database.connect(
+            settings.database_url,
+            pool_size=settings.database.pool_size,
+            pre_ping=settings.database.pre_ping,
+            echo=settings.database.echo,
+        ),
+    )
+    parts.put(STORAGE, build_storage(settings, app_secret(settings)))
+    # Chromium starts on the first render, not here: most processes never print.
+    parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
+    parts.put(AUTH, AuthBackend.build(settings, database))
+    return parts
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    context = AppContext.build(settings)
+    components = build_components(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        upkeep = asyncio.create_task(_purge_trash_forever(context))
+        upkeep = asyncio.create_task(_purge_trash_forever(components))
         try:
             yield
         finally:
             upkeep.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await upkeep
-            await context.renderer.close()
-            close_storage = getattr(context.storage, "close", None)
-            if close_storage is not None:
-                close_storage()
-            if context.cognito is not None:
-                context.cognito.client.close()
-            await context.engine.dispose()
+            await components.close()
 
     app = FastAPI(
         title="Resumate AI",
@@ -68,28 +120,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
     )
-    app.state.context = context
-    error_handlers.install(app)
-    if isinstance(context.storage, LocalStorage):
-        mount_local_files(app, context.storage)
-    for router in (
-        health.router,
-        jwks_router,
-        auth_router,
-        account_router,
-        templates_router,
-        transfer_router,
-        resumes_router,
-        versions_router,
-        pdf_router,
-        assets_router,
-        auth_pages,
-        editor_pages,
-        account_pages,
-        resumes_pages,
-        trash_pages,
-        templates_pages,
-    ):
+    app.state.components = components
+    handlers.install(app)
+    storage = components.get(STORAGE)
+    if isinstance(storage, LocalStorage):
+        app.include_router(files_router(storage))
+    for router in ROUTERS:
         app.include_router(router)
     # Added last = outermost: headers on every answer, then size limit, then the catch-all.
     app.add_middleware(CatchUnhandled)
@@ -98,16 +134,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-async def purge_expired_trash(context: AppContext) -> int:
-    retention = timedelta(days=context.settings.trash_retention_days)
-    async with context.sessionmaker.begin() as session:
-        return await ResumeService(session, retention, context.storage).purge_expired()
+async def purge_expired_trash(components: Components) -> int:
+    retention = timedelta(days=components.get(SETTINGS).trash_retention_days)
+    async with components.get(DATABASE).sessionmaker.begin() as session:
+        return await ResumeService(session, retention, components.get(STORAGE)).purge_expired()
 
 
-async def _purge_trash_forever(context: AppContext) -> None:
+async def _purge_trash_forever(components: Components) -> None:
     while True:
         try:
-            purged = await purge_expired_trash(context)
+            purged = await purge_expired_trash(components)
             if purged:
                 log.info("purged %d resumes whose time in the trash ran out", purged)
         except Exception as exc:  # upkeep must never take the app down

@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from resumate.config import Settings
 from resumate.db import create_engine, create_sessionmaker
+from resumate.document.schemas import dump_resume, parse_resume
+from resumate.document.theme import Theme
 from resumate.migrations import upgrade
-from resumate.rendering.document import TemplateSource, render_document
+from resumate.rendering.document import render_document
 from resumate.rendering.renderer import RenderedPdf, Renderer
-from resumate.resumes.jsonresume import dump_resume, parse_resume
-from resumate.resumes.theme import Theme
 from resumate.templates.builtin import load_builtins, sync_builtins
 
 app = typer.Typer(help="Resumate AI: resume builder.", no_args_is_help=True)
@@ -80,10 +80,7 @@ def render(
     except (ValueError, ValidationError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    chosen = builtins[template]
-    document = render_document(
-        TemplateSource(chosen.html, chosen.css, chosen.defaults), data, options
-    )
+    document = render_document(builtins[template].source, data, options)
     printed = asyncio.run(_print(document.html, document.title, document.author))
     output.write_bytes(printed.data)
     pages = printed.pages

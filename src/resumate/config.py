@@ -7,6 +7,8 @@ refuses to start while any secret is missing or left at a default.
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -14,6 +16,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
 DEV_SECRET_PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "dev", "development"})
 
 
@@ -195,3 +198,16 @@ def async_database_url(url: str) -> str:
         if url.startswith(plain):
             return driver + url[len(plain) :]
     return url
+
+
+def app_secret(settings: Settings) -> bytes:
+    """The app's secret (it signs local download links): configured, or kept in the data dir."""
+    if settings.secret_key is not None:
+        return settings.secret_key.get_secret_value().encode()
+    path = settings.data_dir / SECRET_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip().encode()

@@ -1,9 +1,16 @@
-"""Database engine, sessions and the column types shared by every domain's models."""
+"""Database engine, sessions and the column types shared by every domain's models.
+
+Slow work (Chromium, S3, SMTP, a language model) never runs while a session holds a connection:
+load and check what the work needs, `release` the session, do the work, then write the result
+in the session's next (short) transaction with a statement that re-checks what was loaded (the
+resume's version, say). The request's own commit at its boundary ends that second transaction.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -114,3 +121,30 @@ async def session_scope(
             raise
         else:
             await session.commit()
+
+
+async def release(session: AsyncSession) -> None:
+    """End the session's transaction so its connection goes back to the pool before slow work.
+
+    Only reads may precede it (it commits); what was loaded stays usable, and the next
+    statement starts a new transaction on whichever connection the pool hands out then.
+    """
+    await session.commit()
+
+
+@dataclass(frozen=True)
+class Database:
+    """The engine and its sessions: a component of the app."""
+
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+
+    @classmethod
+    def connect(
+        cls, url: str, *, pool_size: int = 20, pre_ping: bool = False, echo: bool = False
+    ) -> Database:
+        engine = create_engine(url, pool_size=pool_size, pre_ping=pre_ping, echo=echo)
+        return cls(engine, create_sessionmaker(engine))
+
+    async def close(self) -> None:
+        await self.engine.dispose()

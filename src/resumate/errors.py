@@ -132,6 +132,26 @@ class ServiceUnavailable(ResumateError):
     default_message = "The service is busy. Try again shortly."
 
 
+INVALID_JSON = "The request body is not valid JSON."
+
+
+def validation_error(errors: Sequence[Any]) -> ValidationFailed:
+    """Pydantic's errors as the one 422, each naming its field (`data.work[0].startDate`)."""
+    fields = [FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors]
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return ValidationFailed(INVALID_JSON, fields=fields)
+    return ValidationFailed(fields=fields)
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "extra_forbidden":
+        return "is not a field you can set"
+    if error.get("type") == "missing":
+        return "is required"
+    message = str(error.get("msg", "is not valid"))
+    return message.removeprefix("Value error, ")
+
+
 def field_path(loc: Sequence[int | str]) -> str:
     """Turn a location like ('body', 'data', 'work', 0, 'name') into data.work[0].name."""
     parts = list(loc)

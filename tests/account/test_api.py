@@ -8,9 +8,8 @@ import httpx
 from sqlalchemy import func, select
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
-from resumate.context import AppContext
 from resumate.resumes.models import Resume, ResumeVersion
-from tests.helpers import create_resume, error_fields, if_match, sign_up
+from tests.helpers import AppParts, create_resume, error_fields, if_match, sign_up
 
 NEW_PASSWORD = "quiet-harbour-violet-77"
 
@@ -99,7 +98,7 @@ async def test_deletion_needs_the_password(client: httpx.AsyncClient) -> None:
 
 
 async def test_deletion_removes_all_of_the_users_data(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     stranger = await sign_up(client)

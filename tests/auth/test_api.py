@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from resumate.context import AppContext
-from tests.helpers import PASSWORD, error_fields, sign_up, unique_email
+from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
 
 
 async def test_register_creates_an_account_and_a_session(client: httpx.AsyncClient) -> None:
@@ -89,7 +88,7 @@ async def test_login_without_a_body_names_the_missing_fields(client: httpx.Async
 
 
 async def test_repeated_failures_throttle_the_account(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     attempt = {"email": account.email, "password": "not-the-password-1"}
@@ -104,7 +103,7 @@ async def test_repeated_failures_throttle_the_account(
 
 
 async def test_repeated_failures_from_one_address_throttle_it(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     for _ in range(context.settings.auth.throttle_per_address):
         attempt = {"email": unique_email(), "password": "not-the-password-1"}
@@ -117,7 +116,7 @@ async def test_repeated_failures_from_one_address_throttle_it(
 
 
 async def test_a_successful_login_clears_the_account_failures(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     wrong = {"email": account.email, "password": "not-the-password-1"}

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from resumate.document.theme import Theme
 from resumate.rendering.document import TemplateSource, render_document
 from resumate.rendering.page_style import resolve
-from resumate.resumes.theme import Theme
 from resumate.templates.builtin import load_builtins
 
 CANARY = "http://127.0.0.1:9/"

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from resumate.resumes.theme import default_theme
+from resumate.document.theme import default_theme
 from tests.helpers import Account, create_resume, error_fields, if_match, sign_up
 
 

@@ -11,14 +11,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from resumate.context import AppContext
-from tests.helpers import Account, create_resume, if_match, sign_up
+from tests.helpers import Account, AppParts, create_resume, if_match, sign_up
 
 WRITERS = 8
 
 
 @pytest.fixture
-async def second_client(app: FastAPI, context: AppContext) -> AsyncIterator[httpx.AsyncClient]:
+async def second_client(app: FastAPI, context: AppParts) -> AsyncIterator[httpx.AsyncClient]:
     """Another browser: its own connection and cookies, the same app."""
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:

@@ -10,17 +10,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from resumate.resumes.jsonresume import (
+from resumate.document.fields import (
     MAX_DOCUMENT_BYTES,
     MAX_EXTRA_DEPTH,
     MAX_HIGHLIGHTS,
     MAX_LIST_ITEMS,
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
-    JsonResume,
-    dump_resume,
-    parse_resume,
 )
+from resumate.document.schemas import JsonResume, dump_resume, parse_resume
 
 REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "jsonresume"
 if not (REFERENCE_DIR / "fixtures").is_dir():

@@ -9,10 +9,9 @@ import httpx
 from sqlalchemy import func, select, update
 
 from resumate.app import purge_expired_trash
-from resumate.context import AppContext
 from resumate.db import utcnow
 from resumate.resumes.models import Resume, ResumeVersion
-from tests.helpers import Account, create_resume, if_match, sign_up
+from tests.helpers import Account, AppParts, create_resume, if_match, sign_up
 
 
 async def trash(client: httpx.AsyncClient, account: Account, resume_id: str) -> None:
@@ -114,7 +113,7 @@ async def test_purge_refuses_a_resume_not_in_the_trash(client: httpx.AsyncClient
 
 
 async def test_empty_trash_deletes_every_trashed_resume_only(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     kept = await create_resume(client, account)
@@ -147,7 +146,7 @@ async def test_duplicate_makes_a_new_resume_at_version_1(client: httpx.AsyncClie
     assert original.json()["version"] == 2
 
 
-async def expire(context: AppContext, resume_id: str, days: int) -> None:
+async def expire(context: AppParts, resume_id: str, days: int) -> None:
     async with context.sessionmaker.begin() as session:
         await session.execute(
             update(Resume)
@@ -156,7 +155,7 @@ async def expire(context: AppContext, resume_id: str, days: int) -> None:
         )
 
 
-async def version_count(context: AppContext, resume_id: str) -> int:
+async def version_count(context: AppParts, resume_id: str) -> int:
     async with context.sessionmaker() as session:
         count = await session.scalar(
             select(func.count())
@@ -167,7 +166,7 @@ async def version_count(context: AppContext, resume_id: str) -> int:
 
 
 async def test_a_resume_past_retention_cannot_be_restored(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     created = await create_resume(client, account)
@@ -178,7 +177,7 @@ async def test_a_resume_past_retention_cannot_be_restored(
 
 
 async def test_purge_expired_trash_deletes_old_resumes_and_their_versions(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     old = await create_resume(client, account)
@@ -192,7 +191,7 @@ async def test_purge_expired_trash_deletes_old_resumes_and_their_versions(
     await expire(context, recent["id"], days=29)
     assert await version_count(context, old["id"]) == 2
 
-    assert await purge_expired_trash(context) == 1
+    assert await purge_expired_trash(context.components) == 1
 
     assert await version_count(context, old["id"]) == 0
     assert await trash_ids(client, account) == [recent["id"]]

@@ -10,10 +10,9 @@ import httpx
 import pytest
 from pypdf import PdfReader
 
-from resumate.context import AppContext
 from resumate.rendering.renderer import RendererBusy
 from resumate.storage.base import StorageUnavailable
-from tests.helpers import Account, create_resume, if_match, sign_up
+from tests.helpers import Account, AppParts, create_resume, if_match, sign_up
 
 
 async def generate(client: httpx.AsyncClient, account: Account, resume_id: str) -> dict[str, Any]:
@@ -23,7 +22,7 @@ async def generate(client: httpx.AsyncClient, account: Account, resume_id: str) 
     return body
 
 
-def stored_pdfs(context: AppContext, resume_id: str) -> list[Path]:
+def stored_pdfs(context: AppParts, resume_id: str) -> list[Path]:
     return sorted((context.settings.storage_dir / "pdfs" / resume_id).glob("*.pdf"))
 
 
@@ -45,7 +44,7 @@ async def test_generate_pdf_stores_it_and_returns_a_link(client: httpx.AsyncClie
 
 
 async def test_unchanged_content_is_not_printed_again(
-    client: httpx.AsyncClient, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, context: AppParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
@@ -68,7 +67,7 @@ async def test_generating_is_not_an_edit(client: httpx.AsyncClient) -> None:
 
 
 async def test_an_edit_prints_anew_and_drops_the_old_pdf(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
@@ -107,7 +106,7 @@ async def test_preview_is_the_html_that_is_printed(client: httpx.AsyncClient) ->
 
 
 async def test_storage_failure_is_503_and_leaves_the_resume_alone(
-    client: httpx.AsyncClient, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, context: AppParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
@@ -127,7 +126,7 @@ async def test_storage_failure_is_503_and_leaves_the_resume_alone(
 
 
 async def test_a_busy_renderer_is_503_with_retry_after(
-    client: httpx.AsyncClient, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, context: AppParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
@@ -145,7 +144,7 @@ async def test_a_busy_renderer_is_503_with_retry_after(
 
 
 async def test_deleting_for_good_deletes_the_pdf(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
@@ -158,7 +157,7 @@ async def test_deleting_for_good_deletes_the_pdf(
 
 
 async def test_deleting_the_account_deletes_its_pdfs(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)

@@ -18,10 +18,10 @@ import pytest
 from botocore.config import Config
 from fastapi import FastAPI
 
-from resumate import error_handlers
 from resumate.storage.local import LocalStorage
-from resumate.storage.router import mount_local_files
+from resumate.storage.router import files_router
 from resumate.storage.s3 import S3Storage
+from resumate.web import handlers
 from tests.databases import service_setting
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def local_storage(tmp_path: Path) -> LocalStorage:
 async def files_client(local_storage: LocalStorage) -> AsyncIterator[httpx.AsyncClient]:
     """A client for an app that has only the error handlers and the local files route."""
     app = FastAPI()
-    error_handlers.install(app)
-    mount_local_files(app, local_storage)
+    handlers.install(app)
+    app.include_router(files_router(local_storage))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
@@ -112,15 +112,17 @@ def s3_options(server: S3Server, bucket: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def s3_storage(s3_server: S3Server, s3_bucket: str) -> Iterator[S3Storage]:
+async def s3_storage(s3_server: S3Server, s3_bucket: str) -> AsyncIterator[S3Storage]:
     # Shared: building a boto3 client loads the S3 service model, about 0.4 s each time.
     storage = S3Storage(**s3_options(s3_server, s3_bucket))
     yield storage
-    storage.close()
+    await storage.close()
 
 
 @pytest.fixture
-def make_s3_storage(s3_server: S3Server, s3_bucket: str) -> Iterator[Callable[..., S3Storage]]:
+async def make_s3_storage(
+    s3_server: S3Server, s3_bucket: str
+) -> AsyncIterator[Callable[..., S3Storage]]:
     """Build an S3Storage on the test bucket with some settings changed; closed afterwards."""
     made: list[S3Storage] = []
 
@@ -131,4 +133,4 @@ def make_s3_storage(s3_server: S3Server, s3_bucket: str) -> Iterator[Callable[..
 
     yield make
     for storage in made:
-        storage.close()
+        await storage.close()

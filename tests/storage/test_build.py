@@ -23,13 +23,13 @@ def test_the_default_is_local_storage_in_the_data_directory(tmp_path: Path) -> N
     assert storage.root == tmp_path / "storage"
 
 
-def test_the_s3_backend_uses_the_configured_bucket_and_prefix(tmp_path: Path) -> None:
+async def test_the_s3_backend_uses_the_configured_bucket_and_prefix(tmp_path: Path) -> None:
     storage = build_storage(
         settings(tmp_path, backend="s3", s3_bucket="pdfs", s3_prefix="prod"), SECRET
     )
     assert isinstance(storage, S3Storage)
     assert (storage.bucket, storage.object_name("a.pdf")) == ("pdfs", "prod/a.pdf")
-    storage.close()
+    await storage.close()
 
 
 def test_the_s3_backend_without_a_bucket_is_refused(tmp_path: Path) -> None:

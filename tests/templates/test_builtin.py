@@ -12,12 +12,11 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from resumate.app import create_app
-from resumate.context import AppContext
 from resumate.templates import builtin
 from resumate.templates.builtin import sync_builtins
 from resumate.templates.models import Template
 from tests import databases
-from tests.helpers import Account, create_resume, sign_up
+from tests.helpers import Account, AppParts, create_resume, sign_up
 
 
 @pytest.fixture
@@ -30,12 +29,12 @@ def fresh_database(backend: str, tmp_path: Path) -> Iterator[str]:
 async def fresh_app(fresh_database: str, tmp_path: Path) -> AsyncIterator[FastAPI]:
     app = create_app(databases.test_settings(fresh_database, tmp_path))
     yield app
-    await app.state.context.engine.dispose()
+    await AppParts.of(app).close()
 
 
 @pytest.fixture
-def fresh_context(fresh_app: FastAPI) -> AppContext:
-    context: AppContext = fresh_app.state.context
+def fresh_context(fresh_app: FastAPI) -> AppParts:
+    context: AppParts = AppParts.of(fresh_app)
     return context
 
 
@@ -46,12 +45,12 @@ async def fresh_client(fresh_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-async def sync(context: AppContext) -> list[str]:
+async def sync(context: AppParts) -> list[str]:
     async with context.sessionmaker.begin() as session:
         return [f"{t.slug} v{t.version}" for t in await sync_builtins(session)]
 
 
-async def template_rows(context: AppContext) -> int:
+async def template_rows(context: AppParts) -> int:
     async with context.sessionmaker() as session:
         return await session.scalar(select(func.count()).select_from(Template)) or 0
 
@@ -70,7 +69,7 @@ async def classic(client: httpx.AsyncClient, account: Account) -> dict[str, obje
     return dict(next(t for t in templates if t["slug"] == "classic"))
 
 
-async def test_syncing_again_adds_nothing(fresh_context: AppContext) -> None:
+async def test_syncing_again_adds_nothing(fresh_context: AppParts) -> None:
     rows = await template_rows(fresh_context)
     assert rows >= 1
     assert await sync(fresh_context) == []
@@ -78,7 +77,7 @@ async def test_syncing_again_adds_nothing(fresh_context: AppContext) -> None:
 
 
 async def test_changed_files_add_a_new_version_row(
-    fresh_context: AppContext, monkeypatch: pytest.MonkeyPatch
+    fresh_context: AppParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = await template_rows(fresh_context)
     change_classic(monkeypatch)
@@ -88,7 +87,7 @@ async def test_changed_files_add_a_new_version_row(
 
 
 async def test_a_resume_keeps_the_template_version_it_was_made_with(
-    fresh_client: httpx.AsyncClient, fresh_context: AppContext, monkeypatch: pytest.MonkeyPatch
+    fresh_client: httpx.AsyncClient, fresh_context: AppParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account = await sign_up(fresh_client)
     old = await classic(fresh_client, account)

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from resumate.document.theme import SECTIONS, Theme
 from resumate.rendering.document import Document, TemplateSource, render_document
 from resumate.rendering.fonts import FAMILIES
 from resumate.rendering.page_style import FALLBACK_DEFAULTS
-from resumate.resumes.theme import SECTIONS, Theme
 from resumate.templates.builtin import BuiltinTemplate, load_builtins
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "jsonresume" / "sample.resume.json"

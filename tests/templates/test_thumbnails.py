@@ -2,8 +2,7 @@ import struct
 
 import httpx
 
-from resumate.context import AppContext
-from tests.helpers import sign_up
+from tests.helpers import AppParts, sign_up
 
 
 async def test_every_template_has_a_png_thumbnail(client: httpx.AsyncClient) -> None:
@@ -18,7 +17,7 @@ async def test_every_template_has_a_png_thumbnail(client: httpx.AsyncClient) -> 
 
 
 async def test_a_thumbnail_is_made_once_and_then_served_from_storage(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     template = (await client.get("/api/templates", headers=account.headers)).json()[0]

@@ -11,8 +11,7 @@ import pytest
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
-from resumate.context import AppContext
-from tests.helpers import Account
+from tests.helpers import Account, AppParts
 
 
 @dataclass
@@ -83,7 +82,7 @@ class RecordRenders:
 
 
 @pytest.fixture
-async def pages(app: FastAPI, context: AppContext) -> AsyncIterator[PageClient]:
+async def pages(app: FastAPI, context: AppParts) -> AsyncIterator[PageClient]:
     rendered: list[Rendered] = []
     transport = httpx.ASGITransport(app=RecordRenders(app, rendered))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from resumate.templates.thumbnails import sample_resume
+from resumate.document.sample import sample_resume
 from tests.helpers import Account, create_resume, sign_up
 from tests.web.conftest import PageClient
 

@@ -7,8 +7,8 @@ import uuid
 
 import httpx
 
-from resumate.resumes.pdf_router import PREVIEW_HEADERS
-from resumate.templates.thumbnails import sample_resume
+from resumate.document.sample import sample_resume
+from resumate.rendering.document import PREVIEW_HEADERS
 from tests.helpers import Account, create_resume, sign_up
 from tests.web.conftest import PageClient
 

@@ -9,9 +9,8 @@ from contextlib import contextmanager
 
 import httpx
 
-from resumate.context import AppContext
-from resumate.resumes.thumbnails import folder
-from tests.helpers import PASSWORD, Account, create_resume, if_match, sign_up
+from resumate.resumes.files import thumbnail_folder as folder
+from tests.helpers import PASSWORD, Account, AppParts, create_resume, if_match, sign_up
 from tests.web.conftest import PageClient
 
 
@@ -21,12 +20,12 @@ async def signed_in(pages: PageClient, client: httpx.AsyncClient) -> Account:
     return account
 
 
-async def stored(context: AppContext, resume_id: str) -> list[str]:
+async def stored(context: AppParts, resume_id: str) -> list[str]:
     return await context.storage.keys(folder(uuid.UUID(resume_id)))
 
 
 @contextmanager
-def no_rendering(context: AppContext) -> Iterator[None]:
+def no_rendering(context: AppParts) -> Iterator[None]:
     real = context.renderer.png
 
     async def refuse(*_args: object, **_kwargs: object) -> bytes:
@@ -52,7 +51,7 @@ async def test_a_thumbnail_is_the_first_page_as_a_png(
 
 
 async def test_it_is_made_once_and_then_served_from_storage(
-    pages: PageClient, client: httpx.AsyncClient, context: AppContext
+    pages: PageClient, client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await signed_in(pages, client)
     resume = await create_resume(client, account)
@@ -67,7 +66,7 @@ async def test_it_is_made_once_and_then_served_from_storage(
 
 
 async def test_a_rename_keeps_the_picture_but_an_edit_replaces_it(
-    pages: PageClient, client: httpx.AsyncClient, context: AppContext
+    pages: PageClient, client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await signed_in(pages, client)
     resume = await create_resume(client, account)
@@ -87,7 +86,7 @@ async def test_a_rename_keeps_the_picture_but_an_edit_replaces_it(
 
 
 async def test_deleting_for_good_deletes_the_thumbnails(
-    pages: PageClient, client: httpx.AsyncClient, context: AppContext
+    pages: PageClient, client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await signed_in(pages, client)
     resume = await create_resume(client, account)
@@ -99,7 +98,7 @@ async def test_deleting_for_good_deletes_the_thumbnails(
 
 
 async def test_deleting_the_account_deletes_the_thumbnails(
-    pages: PageClient, client: httpx.AsyncClient, context: AppContext
+    pages: PageClient, client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await signed_in(pages, client)
     resume = await create_resume(client, account)

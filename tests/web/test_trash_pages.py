@@ -7,10 +7,9 @@ from datetime import timedelta
 import httpx
 from sqlalchemy import update
 
-from resumate.context import AppContext
 from resumate.db import utcnow
 from resumate.resumes.models import Resume
-from tests.helpers import Account, create_resume, sign_up
+from tests.helpers import Account, AppParts, create_resume, sign_up
 from tests.web.conftest import PageClient
 
 
@@ -97,7 +96,7 @@ async def test_an_empty_trash_says_what_it_is_for(
 
 
 async def test_a_resume_past_its_date_is_no_longer_offered(
-    pages: PageClient, client: httpx.AsyncClient, context: AppContext
+    pages: PageClient, client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await signed_in(pages, client)
     resume_id = await trashed(client, account)

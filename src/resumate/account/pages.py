@@ -7,14 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from resumate.account.service import AccountService, delete_for_good
+from resumate.account.deps import AccountServiceDep
 from resumate.auth.cookies import clear_session_cookies, set_session_cookies
+from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, PageWriter
 from resumate.auth.models import User
-from resumate.auth.router import AuthServiceDep
 from resumate.auth.schemas import AccountDeletion, PasswordChange
-from resumate.deps import ContextDep, SessionDep
 from resumate.errors import FieldError, ResumateError, ValidationFailed
-from resumate.web.deps import PageUser, PageWriter
 from resumate.web.forms import errors_from, parse
 from resumate.web.templating import render
 
@@ -60,7 +58,7 @@ async def change_password(
     request: Request,
     user: PageWriter,
     service: AuthServiceDep,
-    context: ContextDep,
+    auth: AuthBackendDep,
     current_password: TextField = "",
     new_password: TextField = "",
 ) -> Response:
@@ -74,7 +72,7 @@ async def change_password(
         return account_page(request, user, errors=errors, status_code=error.status)
     # Redirect after the post, so reloading the page does not send the passwords again.
     response = RedirectResponse("/account?password_changed=1", status_code=303)
-    set_session_cookies(response, issued, context)
+    set_session_cookies(response, issued, auth)
     return response
 
 
@@ -97,9 +95,7 @@ async def delete_confirmation(request: Request, user: PageUser) -> Response:
 async def delete_account(
     request: Request,
     user: PageWriter,
-    auth: AuthServiceDep,
-    session: SessionDep,
-    context: ContextDep,
+    accounts: AccountServiceDep,
     password: TextField = "",
     confirm: TextField = "",
 ) -> Response:
@@ -111,8 +107,7 @@ async def delete_account(
                 f"Type “{CONFIRMATION}” to confirm.",
                 fields=[FieldError(field="confirm", message="does not match")],
             )
-        accounts = AccountService(session, context.throttle, context.storage)
-        await delete_for_good(auth, accounts, user, deletion.password)
+        await accounts.delete(user, deletion.password)
     except ResumateError as error:
         return delete_page(request, errors_from(error), confirm, status_code=error.status)
     response = RedirectResponse("/?deleted=1", status_code=303)

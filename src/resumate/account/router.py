@@ -5,12 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from fastapi.responses import JSONResponse
 
+from resumate.account.deps import AccountServiceDep
 from resumate.account.schemas import AccountExport
-from resumate.account.service import AccountService, delete_for_good
-from resumate.auth.cookies import clear_session_cookies
-from resumate.auth.router import AuthServiceDep, session_body
+from resumate.auth.cookies import clear_session_cookies, session_body
+from resumate.auth.deps import AuthBackendDep, AuthServiceDep, CurrentUser
 from resumate.auth.schemas import AccountDeletion, PasswordChange, Session
-from resumate.deps import ContextDep, CurrentUser, SessionDep
 from resumate.openapi import responses
 
 router = APIRouter(prefix="/api/account", tags=["account"])
@@ -22,19 +21,17 @@ async def change_password(
     user: CurrentUser,
     service: AuthServiceDep,
     response: Response,
-    context: ContextDep,
+    auth: AuthBackendDep,
 ) -> Session:
     """Every other session ends; the answer carries a fresh one for this client."""
     issued = await service.change_password(user, body.current_password, body.new_password)
-    return session_body(issued, response, context)
+    return session_body(issued, response, auth)
 
 
 @router.get("/export", response_model=AccountExport, responses=responses(401))
-async def export_account(
-    user: CurrentUser, session: SessionDep, context: ContextDep
-) -> JSONResponse:
+async def export_account(user: CurrentUser, accounts: AccountServiceDep) -> JSONResponse:
     """All of the user's data (account, resumes, every version) as one JSON download."""
-    export = await AccountService(session, context.throttle, context.storage).export(user)
+    export = await accounts.export(user)
     return JSONResponse(
         export.model_dump(mode="json", by_alias=True),
         headers={"Content-Disposition": 'attachment; filename="resumate-account.json"'},
@@ -43,15 +40,10 @@ async def export_account(
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 422))
 async def delete_account(
-    body: AccountDeletion,
-    user: CurrentUser,
-    auth: AuthServiceDep,
-    session: SessionDep,
-    context: ContextDep,
+    body: AccountDeletion, user: CurrentUser, accounts: AccountServiceDep
 ) -> Response:
     """Delete the account and everything in it. The password confirms it is really the owner."""
-    accounts = AccountService(session, context.throttle, context.storage)
-    await delete_for_good(auth, accounts, user, body.password)
+    await accounts.delete(user, body.password)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_session_cookies(response)
     return response

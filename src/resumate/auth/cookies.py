@@ -6,17 +6,21 @@ import secrets
 
 from fastapi import Response
 
+from resumate.auth.backend import AuthBackend
+from resumate.auth.schemas import Session, UserOut
 from resumate.auth.service import IssuedSession
-from resumate.context import AppContext
-from resumate.deps import ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE
+from resumate.web.csrf import CSRF_COOKIE
+
+ACCESS_COOKIE = "resumate_access"
+REFRESH_COOKIE = "resumate_refresh"
 
 # Sent to every path (SameSite=Strict, HttpOnly), so signing out of a page can end this
 # device's session; only /api/auth/refresh ever rotates it.
 REFRESH_PATH = "/"
 
 
-def set_session_cookies(response: Response, issued: IssuedSession, context: AppContext) -> None:
-    secure = context.settings.secure_cookies
+def set_session_cookies(response: Response, issued: IssuedSession, backend: AuthBackend) -> None:
+    secure = backend.secure_cookies
     response.set_cookie(
         ACCESS_COOKIE,
         issued.access_token,
@@ -28,7 +32,7 @@ def set_session_cookies(response: Response, issued: IssuedSession, context: AppC
     response.set_cookie(
         REFRESH_COOKIE,
         issued.refresh_token,
-        max_age=int(context.refresh_lifetime.total_seconds()),
+        max_age=int(backend.refresh_lifetime.total_seconds()),
         httponly=True,
         secure=secure,
         samesite="strict",
@@ -44,3 +48,14 @@ def clear_session_cookies(response: Response) -> None:
     response.delete_cookie(ACCESS_COOKIE)
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_PATH)
     response.delete_cookie(CSRF_COOKIE)
+
+
+def session_body(issued: IssuedSession, response: Response, backend: AuthBackend) -> Session:
+    """A new session's answer: its cookies for the pages, its tokens in the body for clients."""
+    set_session_cookies(response, issued, backend)
+    return Session(
+        access_token=issued.access_token,
+        refresh_token=issued.refresh_token,
+        expires_in=issued.expires_in,
+        user=UserOut.model_validate(issued.user),
+    )

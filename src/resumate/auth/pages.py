@@ -7,14 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from resumate.auth.cookies import clear_session_cookies, set_session_cookies
-from resumate.auth.router import AuthServiceDep, client_address
+from resumate.auth.backend import AuthBackend
+from resumate.auth.cookies import REFRESH_COOKIE, clear_session_cookies, set_session_cookies
+from resumate.auth.deps import AuthBackendDep, AuthServiceDep, MaybeUser, client_address
 from resumate.auth.schemas import Credentials
 from resumate.auth.service import IssuedSession
-from resumate.context import AppContext
-from resumate.deps import REFRESH_COOKIE, ContextDep
 from resumate.errors import ResumateError, TooManyRequests
-from resumate.web.deps import CsrfChecked, MaybeUser
+from resumate.web.csrf import CsrfChecked
 from resumate.web.forms import errors_from, parse
 from resumate.web.templating import render
 
@@ -31,10 +30,10 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def signed_in(target: str, issued: IssuedSession, context: AppContext) -> Response:
+def signed_in(target: str, issued: IssuedSession, auth: AuthBackend) -> Response:
     """On to `target` with the new session's cookies."""
     response = RedirectResponse(target, status_code=303)
-    set_session_cookies(response, issued, context)
+    set_session_cookies(response, issued, auth)
     return response
 
 
@@ -56,7 +55,7 @@ async def signup_page(request: Request, user: MaybeUser, next: str | None = None
 async def signup(
     request: Request,
     service: AuthServiceDep,
-    context: ContextDep,
+    auth: AuthBackendDep,
     email: TextField = "",
     password: TextField = "",
     next: TextField = HOME,
@@ -68,7 +67,7 @@ async def signup(
     except ResumateError as error:
         context_ = {"next": safe_next(next), "form": form, "errors": errors_from(error)}
         return render(request, "auth/signup.html", context_, status_code=error.status)
-    return signed_in(safe_next(next), issued, context)
+    return signed_in(safe_next(next), issued, auth)
 
 
 @router.get("/login")
@@ -95,7 +94,7 @@ async def login_page(
 async def login(
     request: Request,
     service: AuthServiceDep,
-    context: ContextDep,
+    auth: AuthBackendDep,
     email: TextField = "",
     password: TextField = "",
     next: TextField = HOME,
@@ -115,7 +114,7 @@ async def login(
         return render(
             request, "auth/login.html", page, status_code=error.status, headers=error.headers()
         )
-    return signed_in(safe_next(next), issued, context)
+    return signed_in(safe_next(next), issued, auth)
 
 
 @router.post("/logout", dependencies=[CsrfChecked])

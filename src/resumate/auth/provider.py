@@ -43,7 +43,8 @@ class AuthProvider(Protocol):
         ...
 
     async def close_account(self, user: User) -> None:
-        """The account is being deleted: its identity goes too, wherever it is kept."""
+        """Delete the account's row and its identity, wherever that is kept (last, so that a
+        provider that cannot let go of the identity rolls the whole deletion back)."""
         ...
 
 

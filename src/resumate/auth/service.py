@@ -40,6 +40,13 @@ def check_password_policy(password: str, email: str, field: str = "password") ->
         )
 
 
+async def remove_account(session: AsyncSession, throttle: LoginThrottle, user: User) -> None:
+    """The account's row and its sign-in failures; what the user owns goes with the row."""
+    email = user.email
+    await UserRepository(session).delete(user)
+    await throttle.forget_account(session, email)
+
+
 class AuthService:
     def __init__(
         self,
@@ -132,7 +139,8 @@ class AuthService:
             )
 
     async def close_account(self, user: User) -> None:
-        """Nothing beyond the row: deleting it ends its sessions and takes its refresh tokens."""
+        """Delete the row; its sessions and refresh tokens go with it."""
+        await remove_account(self.session, self.throttle, user)
 
     async def start_session(self, user: User, family_id: uuid.UUID | None = None) -> IssuedSession:
         now = utcnow()

@@ -2,13 +2,32 @@
 
 The editor renders its form from this table, and its script builds the document back from the
 form by the same keys, so a key missing here would be a field the editor silently drops: keys
-the table does not know travel with their entry untouched (see `extra_keys`).
+the table does not know travel with their entry untouched (see `extra_keys`). Every key is
+checked against the document's models when this module loads, so a misspelt one cannot pass.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from resumate.document.fields import ResumeModel
+from resumate.document.sections import (
+    Award,
+    Basics,
+    Certificate,
+    Education,
+    Interest,
+    Language,
+    Location,
+    Profile,
+    Project,
+    Publication,
+    Reference,
+    Skill,
+    Volunteer,
+    Work,
+)
 
 Kind = Literal["text", "long", "date", "url", "email", "tel", "list"]
 
@@ -26,14 +45,32 @@ class Field:
         return {"url": "url", "email": "email", "tel": "tel"}.get(self.kind, "text")
 
 
+def keys_of(model: type[ResumeModel]) -> frozenset[str]:
+    """The JSON keys a document model declares."""
+    return frozenset(field.alias or name for name, field in model.model_fields.items())
+
+
+def checked(model: type[ResumeModel], *fields: Field) -> tuple[Field, ...]:
+    """`fields`, once each of their keys is one `model` declares."""
+    unknown = [field.key for field in fields if field.key not in keys_of(model)]
+    if unknown:
+        raise ValueError(f"{model.__name__} has no field {', '.join(unknown)}")
+    return fields
+
+
 @dataclass(frozen=True)
 class Section:
+    model: type[ResumeModel]  # what one entry is
     key: str
     title: str
     item: str  # what one entry is called: "Add a <item>"
     heading: tuple[str, ...]  # the fields whose values name an entry in its collapsed header
     fields: tuple[Field, ...]
-    blurb: str = ""
+
+    def __post_init__(self) -> None:
+        checked(self.model, *self.fields)
+        if not set(self.heading) <= {field.key for field in self.fields}:
+            raise ValueError(f"the {self.key} heading names a field the form does not show")
 
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -45,7 +82,8 @@ def _dates(start: str = "startDate", end: str | None = "endDate") -> tuple[Field
     return dates + ((Field(end, "End date", "date", END_HINT),) if end else ())
 
 
-BASICS = (
+BASICS = checked(
+    Basics,
     Field("name", "Full name"),
     Field("label", "Headline", hint="e.g. Senior product designer"),
     Field("email", "Email", "email"),
@@ -55,7 +93,8 @@ BASICS = (
         "summary", "Summary", "long", "A few sentences about you. **bold** and *italic* work.", True
     ),
 )
-LOCATION = (
+LOCATION = checked(
+    Location,
     Field("address", "Address", wide=True),
     Field("postalCode", "Postal code"),
     Field("city", "City"),
@@ -63,6 +102,7 @@ LOCATION = (
     Field("countryCode", "Country code", hint="e.g. US, DE, JP"),
 )
 PROFILE = Section(
+    Profile,
     "profiles",
     "Profiles",
     "profile",
@@ -76,6 +116,7 @@ PROFILE = Section(
 
 SECTIONS: tuple[Section, ...] = (
     Section(
+        Work,
         "work",
         "Work experience",
         "position",
@@ -92,6 +133,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Education,
         "education",
         "Education",
         "school",
@@ -107,6 +149,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Skill,
         "skills",
         "Skills",
         "skill",
@@ -118,6 +161,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Project,
         "projects",
         "Projects",
         "project",
@@ -135,6 +179,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Volunteer,
         "volunteer",
         "Volunteering",
         "role",
@@ -149,6 +194,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Award,
         "awards",
         "Awards",
         "award",
@@ -161,6 +207,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Certificate,
         "certificates",
         "Certificates",
         "certificate",
@@ -173,6 +220,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Publication,
         "publications",
         "Publications",
         "publication",
@@ -186,6 +234,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        Language,
         "languages",
         "Languages",
         "language",
@@ -193,6 +242,7 @@ SECTIONS: tuple[Section, ...] = (
         (Field("language", "Language"), Field("fluency", "Fluency", hint="e.g. Native speaker")),
     ),
     Section(
+        Interest,
         "interests",
         "Interests",
         "interest",
@@ -200,6 +250,7 @@ SECTIONS: tuple[Section, ...] = (
         (Field("name", "Interest"), Field("keywords", "Keywords", "list", wide=True)),
     ),
     Section(
+        Reference,
         "references",
         "References",
         "reference",
@@ -208,6 +259,8 @@ SECTIONS: tuple[Section, ...] = (
     ),
 )
 SECTION_TITLES = {"summary": "Summary"} | {s.key: s.title for s in SECTIONS}
+# Basics keys with inputs of their own elsewhere in the form.
+KEPT_BY_FORM = checked(Basics, Field("location", "Location"), Field("profiles", "Profiles"))
 
 
 def extra_keys(entry: Any, fields: tuple[Field, ...]) -> dict[str, Any]:
@@ -221,3 +274,12 @@ def extra_keys(entry: Any, fields: tuple[Field, ...]) -> dict[str, Any]:
 def entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     found = data.get(key)
     return [e if isinstance(e, dict) else {} for e in found] if isinstance(found, list) else []
+
+
+def entry_heading(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """What names an entry while it is folded: "Designer · Acme"."""
+    return " · ".join(str(entry[k]).strip() for k in keys if str(entry.get(k) or "").strip())
+
+
+# What the editor's page templates use to lay out the document.
+FILTERS = {"extra_keys": extra_keys, "entries": entries, "entry_heading": entry_heading}

@@ -7,86 +7,22 @@ from typing import Any, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from resumate.resumes.jsonresume_sections import (
-    MAX_DOCUMENT_BYTES,
-    MAX_EXTRA_DEPTH,
-    MAX_HIGHLIGHTS,
-    MAX_LIST_ITEMS,
-    MAX_LONG_TEXT,
-    MAX_SHORT_TEXT,
+from resumate.document.fields import MAX_DOCUMENT_BYTES, Opt, ResumeModel, Section, Url
+from resumate.document.sections import (
     Award,
+    Basics,
     Certificate,
     Education,
-    Email,
     Interest,
     Language,
-    LongText,
-    Opt,
+    Meta,
     Project,
     Publication,
     Reference,
-    ResumeModel,
-    Section,
-    ShortText,
     Skill,
-    Url,
     Volunteer,
     Work,
 )
-
-__all__ = [
-    "MAX_DOCUMENT_BYTES",
-    "MAX_EXTRA_DEPTH",
-    "MAX_HIGHLIGHTS",
-    "MAX_LIST_ITEMS",
-    "MAX_LONG_TEXT",
-    "MAX_SHORT_TEXT",
-    "JsonResume",
-    "dump_resume",
-    "in_schema_order",
-    "parse_resume",
-]
-
-
-class Location(ResumeModel):
-    """Where the person lives."""
-
-    address: Opt[ShortText] = None
-    postal_code: Opt[ShortText] = None
-    city: Opt[ShortText] = None
-    country_code: Opt[ShortText] = None
-    region: Opt[ShortText] = None
-
-
-class Profile(ResumeModel):
-    """An account on a social network."""
-
-    network: Opt[ShortText] = None
-    username: Opt[ShortText] = None
-    url: Opt[Url] = None
-
-
-class Basics(ResumeModel):
-    """Who the person is and how to reach them."""
-
-    name: Opt[ShortText] = None
-    label: Opt[ShortText] = None
-    image: Opt[Url] = None
-    email: Opt[Email] = None
-    phone: Opt[ShortText] = None
-    url: Opt[Url] = None
-    summary: Opt[LongText] = None
-    location: Opt[Location] = None
-    profiles: Opt[Section[Profile]] = None
-
-
-class Meta(ResumeModel):
-    """Schema version and tooling data."""
-
-    canonical: Opt[Url] = None
-    version: Opt[ShortText] = None
-    # The schema types this as a plain string, so no date pattern is applied.
-    last_modified: Opt[ShortText] = None
 
 
 class JsonResume(ResumeModel):

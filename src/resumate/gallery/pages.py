@@ -8,20 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from resumate.auth.deps import MaybeUser
 from resumate.auth.models import User
-from resumate.deps import ContextDep, SessionDep
+from resumate.document.sample import sample_resume
 from resumate.errors import NotFound
-from resumate.rendering.document import render_document
-from resumate.resumes.deps import NOT_FOUND
-from resumate.resumes.models import Resume
-from resumate.resumes.pdf_router import PREVIEW_HEADERS
-from resumate.resumes.pdf_service import template_source
-from resumate.resumes.repository import ResumeRepository
+from resumate.rendering.document import PREVIEW_HEADERS, render_document
+from resumate.resumes.deps import ResumeServiceDep
+from resumate.resumes.service import ResumeService
+from resumate.templates.deps import TemplateServiceDep, TemplateThumbnailsDep
 from resumate.templates.models import Template
-from resumate.templates.repository import TemplateRepository
 from resumate.templates.service import TemplateService
-from resumate.templates.thumbnails import ThumbnailService, sample_resume
-from resumate.web.deps import MaybeUser
 from resumate.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -33,49 +29,59 @@ CACHE_VERSIONED = "public, max-age=31536000, immutable"
 CACHE_OTHERWISE = "public, max-age=86400"
 
 
-async def latest(session: SessionDep, slug: str) -> Template:
-    template = await TemplateRepository(session).latest_by_slug(slug)
+async def latest(templates: TemplateService, slug: str) -> Template:
+    template = await templates.by_slug(slug)
     if template is None:
         raise NotFound("There is no template by that name.")
     return template
 
 
 async def choosing_for(
-    session: SessionDep, user: User | None, resume_id: uuid.UUID | None
+    resumes: ResumeService,
+    templates: TemplateService,
+    user: User | None,
+    resume_id: uuid.UUID | None,
 ) -> dict[str, Any]:
     """The resume a template is being chosen for, and the template it has now."""
     if user is None or resume_id is None:
         return {"for_resume": None, "current_slug": None}
-    resume: Resume | None = await ResumeRepository(session).get_owned(user.id, resume_id)
-    if resume is None:
-        raise NotFound(NOT_FOUND)
-    current = await TemplateService(session).get(resume.template_id)
+    resume = await resumes.owned(user.id, resume_id)
+    current = await templates.get(resume.template_id)
     return {"for_resume": resume, "current_slug": current.slug}
 
 
 @router.get("/templates")
 async def gallery(
-    request: Request, user: MaybeUser, session: SessionDep, for_: ForResume = None
+    request: Request,
+    user: MaybeUser,
+    resumes: ResumeServiceDep,
+    templates: TemplateServiceDep,
+    for_: ForResume = None,
 ) -> Response:
-    context = await choosing_for(session, user, for_)
-    context["templates"] = await TemplateService(session).list_latest()
+    context = await choosing_for(resumes, templates, user, for_)
+    context["templates"] = await templates.list_latest()
     return render(request, "templates/gallery.html", context)
 
 
 @router.get("/templates/{slug}")
 async def template_page(
-    request: Request, slug: str, user: MaybeUser, session: SessionDep, for_: ForResume = None
+    request: Request,
+    slug: str,
+    user: MaybeUser,
+    resumes: ResumeServiceDep,
+    templates: TemplateServiceDep,
+    for_: ForResume = None,
 ) -> Response:
-    context = await choosing_for(session, user, for_)
-    context["template"] = await latest(session, slug)
+    context = await choosing_for(resumes, templates, user, for_)
+    context["template"] = await latest(templates, slug)
     return render(request, "templates/template.html", context)
 
 
 @router.get("/templates/{slug}/sample")
-async def sample(slug: str, session: SessionDep) -> HTMLResponse:
+async def sample(slug: str, templates: TemplateServiceDep) -> HTMLResponse:
     """The template with its sample data: the very document a resume's preview would be."""
-    template = await latest(session, slug)
-    document = render_document(template_source(template), sample_resume(), {})
+    template = await latest(templates, slug)
+    document = render_document(template.source, sample_resume(), {})
     return HTMLResponse(document.html, headers=PREVIEW_HEADERS)
 
 
@@ -83,14 +89,14 @@ async def sample(slug: str, session: SessionDep) -> HTMLResponse:
 async def thumbnail(
     request: Request,
     slug: str,
-    session: SessionDep,
-    context: ContextDep,
+    templates: TemplateServiceDep,
+    thumbnails: TemplateThumbnailsDep,
     v: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
-    template = await latest(session, slug)
+    template = await latest(templates, slug)
     cache = CACHE_VERSIONED if v == str(template.version) else CACHE_OTHERWISE
     headers = {"ETag": f'"{template.content_hash[:32]}"', "Cache-Control": cache}
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
-    image = await ThumbnailService(session, context.storage, context.renderer).png(template)
+    image = await thumbnails.png(template)
     return Response(image, media_type="image/png", headers=headers)

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from resumate.deps import ContextDep
+from resumate.deps import DatabaseDep
 from resumate.migrations import current_revision, head_revision, is_known_revision
 
 router = APIRouter(tags=["health"])
@@ -18,12 +18,12 @@ async def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", responses={503: {"description": "Not ready"}})
-async def readyz(context: ContextDep) -> JSONResponse:
+async def readyz(database: DatabaseDep) -> JSONResponse:
     head = head_revision()
     try:
-        async with context.engine.connect() as connection:
+        async with database.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
-        current = await current_revision(context.engine)
+        current = await current_revision(database.engine)
     except Exception:  # any failure to reach the database means "not ready"
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
     # Ready at this release's head, and also on a schema a newer release migrated: migrations

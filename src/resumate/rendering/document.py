@@ -10,6 +10,14 @@ from markupsafe import Markup
 from resumate.rendering.environment import compile_template
 from resumate.rendering.page_style import PageStyle, resolve
 
+# How a document may be served for showing: framed by the app's own pages, loading nothing.
+PREVIEW_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src 'self'; frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Cache-Control": "no-store",
+}
+
 
 @dataclass(frozen=True)
 class TemplateSource:

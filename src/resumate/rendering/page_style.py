@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from resumate.document.theme import SECTIONS, Section, Theme
 from resumate.rendering.fonts import FAMILIES, font_stack
-from resumate.resumes.theme import SECTIONS, Section, Theme
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).

@@ -1,4 +1,4 @@
-"""Ownership and version preconditions for resume routes, written once."""
+"""Resume dependencies, written once: the service, ownership (404 for others') and If-Match."""
 
 from __future__ import annotations
 
@@ -7,58 +7,59 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Response
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.auth.models import User
-from resumate.db import utcnow
-from resumate.deps import ContextDep, CurrentUser, SessionDep
-from resumate.errors import NotFound, PreconditionFailed, PreconditionRequired
+from resumate.auth.deps import CurrentUser, PageUser
+from resumate.deps import SessionDep, SettingsDep
+from resumate.errors import PreconditionFailed, PreconditionRequired
+from resumate.resumes.dashboard import Dashboard
 from resumate.resumes.models import Resume
-from resumate.resumes.repository import ResumeRepository
 from resumate.resumes.service import ResumeService
+from resumate.storage.deps import StorageDep
+from resumate.templates.deps import TemplateServiceDep
 
-NOT_FOUND = "There is no resume with this id."
 
-
-async def get_resume_service(session: SessionDep, context: ContextDep) -> ResumeService:
-    retention = timedelta(days=context.settings.trash_retention_days)
-    return ResumeService(session, retention, context.storage)
+async def get_resume_service(
+    session: SessionDep, settings: SettingsDep, storage: StorageDep
+) -> ResumeService:
+    return ResumeService(session, timedelta(days=settings.trash_retention_days), storage)
 
 
 ResumeServiceDep = Annotated[ResumeService, Depends(get_resume_service)]
 
 
-async def find_owned(session: AsyncSession, owner: User, resume_id: uuid.UUID) -> Resume:
-    """The owner's resume (not in the trash); anyone else's is simply not found."""
-    resume = await ResumeRepository(session).get_owned(owner.id, resume_id)
-    if resume is None:
-        raise NotFound(NOT_FOUND)
-    return resume
+async def get_dashboard(resumes: ResumeServiceDep, templates: TemplateServiceDep) -> Dashboard:
+    return Dashboard(resumes, templates)
 
 
-async def find_trashed(
-    session: AsyncSession, service: ResumeService, owner: User, resume_id: uuid.UUID
+DashboardDep = Annotated[Dashboard, Depends(get_dashboard)]
+
+
+async def owned_resume(
+    resume_id: uuid.UUID, user: CurrentUser, service: ResumeServiceDep
 ) -> Resume:
-    """The owner's resume in the trash, while it can still be restored."""
-    resume = await ResumeRepository(session).get_owned(owner.id, resume_id, trashed=True)
-    purge_at = service.purge_at(resume) if resume else None
-    if resume is None or (purge_at is not None and purge_at <= utcnow()):
-        raise NotFound("There is no resume with this id in the trash.")
-    return resume
-
-
-async def owned_resume(resume_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resume:
-    return await find_owned(session, user, resume_id)
+    return await service.owned(user.id, resume_id)
 
 
 async def trashed_resume(
-    resume_id: uuid.UUID, user: CurrentUser, session: SessionDep, service: ResumeServiceDep
+    resume_id: uuid.UUID, user: CurrentUser, service: ResumeServiceDep
 ) -> Resume:
-    return await find_trashed(session, service, user, resume_id)
+    return await service.trashed(user.id, resume_id)
+
+
+async def page_resume(resume_id: uuid.UUID, user: PageUser, service: ResumeServiceDep) -> Resume:
+    return await service.owned(user.id, resume_id)
+
+
+async def page_trashed_resume(
+    resume_id: uuid.UUID, user: PageUser, service: ResumeServiceDep
+) -> Resume:
+    return await service.trashed(user.id, resume_id)
 
 
 OwnedResume = Annotated[Resume, Depends(owned_resume)]
 TrashedResume = Annotated[Resume, Depends(trashed_resume)]
+PageResume = Annotated[Resume, Depends(page_resume)]
+PageTrashedResume = Annotated[Resume, Depends(page_trashed_resume)]
 
 
 def etag(resume: Resume) -> str:

@@ -1,4 +1,4 @@
-"""The dashboard's forms: a new resume, an imported JSON Resume file, a new title.
+"""The dashboard's forms: a new resume, a new title, another template.
 
 Each reader returns clean values or raises FormInvalid naming the form field and the problem
 in words a person can act on.
@@ -6,22 +6,16 @@ in words a person can act on.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
-from resumate.error_handlers import validation_error
-from resumate.resumes.jsonresume import MAX_DOCUMENT_BYTES, JsonResume, parse_resume
-from resumate.templates.thumbnails import sample_resume
+from resumate.document.sample import sample_resume
+from resumate.document.schemas import JsonResume, parse_resume
 from resumate.web.forms import FormInvalid
 
 MAX_TITLE = 200
 DEFAULT_TITLE = "Untitled resume"
 STARTS = ("blank", "example")
-# Form field names for the service's own (API) field names.
-NAMES = {"templateId": "template", "title": "title"}
 
 
 @dataclass(frozen=True)
@@ -78,37 +72,3 @@ def read_chosen_template(raw: str) -> uuid.UUID:
     if chosen is None:
         raise FormInvalid({"template": "Choose one of the templates."})
     return chosen
-
-
-def read_json_resume(content: bytes) -> JsonResume:
-    """The file's JSON Resume document, checked exactly as the API's import checks it."""
-    if not content.strip():
-        raise FormInvalid({"file": "Choose a JSON Resume file (.json) to import."})
-    try:
-        raw = json.loads(content)
-    except UnicodeDecodeError:
-        raise FormInvalid({"file": "This file is not text. Choose a .json file."}) from None
-    except json.JSONDecodeError as exc:
-        problem = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        raise FormInvalid({"file": f"This file is not valid JSON ({problem})."}) from None
-    if not isinstance(raw, dict):
-        raise FormInvalid(
-            {"file": "This file is JSON, but not a JSON Resume: it must hold one object { … }."}
-        )
-    try:
-        return parse_resume(raw)
-    except ValidationError as exc:
-        raise FormInvalid({"file": _describe(exc)}) from None
-
-
-def _describe(exc: ValidationError) -> str:
-    if any(error["type"] == "document_too_large" for error in exc.errors()):
-        limit = MAX_DOCUMENT_BYTES // 1024
-        return f"This resume is too large to import: at most {limit} KB of JSON."
-    fields = validation_error(list(exc.errors())).fields or []
-    first = fields[0]
-    # Pydantic's own messages start "Input should be ..."; after the field's path, "should be".
-    message = first.message.removeprefix("Input ")
-    more = len(fields) - 1
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"This file is not a valid JSON Resume: {first.field} {message}{tail}."

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from resumate.resumes.models import Resume, ResumeVersion
+
+
+@dataclass(frozen=True)
+class PrintedPdf:
+    key: str
+    digest: str  # the content hash of (data, template version, theme) it was printed from
+    pages: int
+    size: int
 
 
 class ResumeRepository:
@@ -69,6 +79,31 @@ class ResumeRepository:
             .execution_options(populate_existing=True, synchronize_session=False)
         )
         return result.one_or_none()
+
+    async def record_pdf(self, resume: Resume, pdf: PrintedPdf) -> bool:
+        """Remember a stored PDF on the resume, only while it is the version that was printed."""
+        values = {
+            "pdf_key": pdf.key,
+            "pdf_hash": pdf.digest,
+            "pdf_pages": pdf.pages,
+            "pdf_bytes": pdf.size,
+        }
+        # Not an edit: the version, ETag and last-edited time stay as they are (updated_at is
+        # named so that its on-update default does not fire).
+        result = await self.session.execute(
+            update(Resume)
+            .where(
+                Resume.id == resume.id,
+                Resume.version == resume.version,
+                Resume.deleted_at.is_(None),
+            )
+            .values(**values, updated_at=Resume.updated_at)
+        )
+        if not getattr(result, "rowcount", 0):
+            return False
+        for name, value in values.items():
+            set_committed_value(resume, name, value)
+        return True
 
     async def delete(self, resume: Resume) -> None:
         await self.session.delete(resume)

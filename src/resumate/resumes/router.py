@@ -1,56 +1,29 @@
-"""/api/resumes: create, list, read, edit, trash, restore and duplicate."""
+"""/api/resumes: create, list, read, edit, move to the trash and duplicate."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, Response, status
 
-from fastapi import APIRouter, Query, Response, status
-
-from resumate.deps import CurrentUser
+from resumate.auth.deps import CurrentUser
 from resumate.openapi import responses
-from resumate.resumes.deps import (
-    ExpectedVersion,
-    OwnedResume,
-    ResumeServiceDep,
-    TrashedResume,
-    set_etag,
-)
+from resumate.resumes.deps import ExpectedVersion, OwnedResume, ResumeServiceDep, set_etag
 from resumate.resumes.models import Resume
 from resumate.resumes.schemas import (
+    Limit,
+    Offset,
     ResumeCreate,
     ResumeOut,
     ResumePage,
     ResumePatch,
     ResumeReplace,
-    ResumeSummary,
+    resume_out,
+    summary_out,
 )
 from resumate.resumes.service import Changes, ResumeService
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
-Limit = Annotated[int, Query(ge=1, le=100)]
-Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 EDIT_ERRORS = responses(401, 404, 412, 422, 428)
-
-
-def resume_out(resume: Resume, service: ResumeService) -> ResumeOut:
-    return ResumeOut.model_validate(resume).model_copy(
-        update={"purge_at": service.purge_at(resume)}
-    )
-
-
-def summary_out(resume: Resume, service: ResumeService) -> ResumeSummary:
-    summary = ResumeSummary.model_validate(resume)
-    return summary.model_copy(update={"purge_at": service.purge_at(resume)})
-
-
-async def _page(
-    user: CurrentUser, service: ResumeService, *, trashed: bool, limit: int, offset: int
-) -> ResumePage:
-    items, total = await service.resumes.page(user.id, trashed=trashed, limit=limit, offset=offset)
-    return ResumePage(
-        items=[summary_out(r, service) for r in items], total=total, limit=limit, offset=offset
-    )
 
 
 @router.post(
@@ -65,7 +38,7 @@ async def create_resume(
     resume = await service.create(user.id, body.title, body.template_id, body.data, body.theme)
     set_etag(response, resume)
     response.headers["Location"] = f"/api/resumes/{resume.id}"
-    return resume_out(resume, service)
+    return resume_out(resume)
 
 
 @router.get("", response_model=ResumePage, responses=responses(401, 422))
@@ -73,36 +46,16 @@ async def list_resumes(
     user: CurrentUser, service: ResumeServiceDep, limit: Limit = 20, offset: Offset = 0
 ) -> ResumePage:
     """The user's resumes, most recently edited first."""
-    return await _page(user, service, trashed=False, limit=limit, offset=offset)
-
-
-@router.get("/trash", response_model=ResumePage, responses=responses(401, 422))
-async def list_trash(
-    user: CurrentUser, service: ResumeServiceDep, limit: Limit = 20, offset: Offset = 0
-) -> ResumePage:
-    """Resumes in the trash, each restorable until its purgeAt."""
-    return await _page(user, service, trashed=True, limit=limit, offset=offset)
-
-
-@router.delete("/trash", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401))
-async def empty_trash(user: CurrentUser, service: ResumeServiceDep) -> None:
-    await service.empty_trash(user.id)
-
-
-@router.delete(
-    "/trash/{resume_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404, 422)
-)
-async def purge_resume(resume: TrashedResume, service: ResumeServiceDep) -> None:
-    """Delete a resume in the trash for good."""
-    await service.purge(resume)
+    items, total = await service.page(user.id, limit=limit, offset=offset)
+    return ResumePage(
+        items=[summary_out(r) for r in items], total=total, limit=limit, offset=offset
+    )
 
 
 @router.get("/{resume_id}", response_model=ResumeOut, responses=responses(401, 404, 422))
-async def get_resume(
-    resume: OwnedResume, service: ResumeServiceDep, response: Response
-) -> ResumeOut:
+async def get_resume(resume: OwnedResume, response: Response) -> ResumeOut:
     set_etag(response, resume)
-    return resume_out(resume, service)
+    return resume_out(resume)
 
 
 async def _save(
@@ -117,7 +70,7 @@ async def _save(
     )
     updated = await service.update(resume, version, changes)
     set_etag(response, updated)
-    return resume_out(updated, service)
+    return resume_out(updated)
 
 
 @router.put("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
@@ -150,15 +103,6 @@ async def trash_resume(resume: OwnedResume, service: ResumeServiceDep) -> None:
     await service.trash(resume)
 
 
-@router.post("/{resume_id}/restore", response_model=ResumeOut, responses=responses(401, 404, 422))
-async def restore_resume(
-    resume: TrashedResume, service: ResumeServiceDep, response: Response
-) -> ResumeOut:
-    restored = await service.restore(resume)
-    set_etag(response, restored)
-    return resume_out(restored, service)
-
-
 @router.post(
     "/{resume_id}/duplicate",
     status_code=status.HTTP_201_CREATED,
@@ -171,4 +115,4 @@ async def duplicate_resume(
     copy = await service.duplicate(resume)
     set_etag(response, copy)
     response.headers["Location"] = f"/api/resumes/{copy.id}"
-    return resume_out(copy, service)
+    return resume_out(copy)

@@ -6,12 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
+from fastapi import Path, Query
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from resumate.resumes.jsonresume import JsonResume
-from resumate.resumes.theme import Theme
+from resumate.document.schemas import JsonResume
+from resumate.document.theme import Theme
+from resumate.resumes.models import Resume
 from resumate.schemas import ApiInput, ApiModel
 
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+VersionNumber = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -102,3 +107,11 @@ class VersionPage(ApiModel):
     total: int
     limit: int
     offset: int
+
+
+def resume_out(resume: Resume, purge_at: datetime | None = None) -> ResumeOut:
+    return ResumeOut.model_validate(resume).model_copy(update={"purge_at": purge_at})
+
+
+def summary_out(resume: Resume, purge_at: datetime | None = None) -> ResumeSummary:
+    return ResumeSummary.model_validate(resume).model_copy(update={"purge_at": purge_at})

@@ -1,4 +1,4 @@
-"""Resumes: create, edit with optimistic concurrency, trash, duplicate, versions, import/export."""
+"""Resumes: create, edit with optimistic concurrency, trash, duplicate, versions."""
 
 from __future__ import annotations
 
@@ -11,15 +11,16 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.db import utcnow
+from resumate.document.schemas import JsonResume, dump_resume
+from resumate.document.theme import Theme, default_theme
 from resumate.errors import NotFound, PreconditionFailed
-from resumate.resumes.jsonresume import JsonResume, dump_resume
+from resumate.resumes.files import delete_files
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.resumes.repository import ResumeRepository, VersionRepository
-from resumate.resumes.theme import Theme, default_theme
-from resumate.resumes.thumbnails import forget_thumbnails
 from resumate.storage.base import Storage
-from resumate.templates.repository import TemplateRepository
 from resumate.templates.service import TemplateService
+
+NOT_FOUND = "There is no resume with this id."
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,32 @@ class ResumeService:
 
     def purge_at(self, resume: Resume) -> datetime | None:
         return resume.deleted_at + self.trash_retention if resume.deleted_at else None
+
+    async def owned(self, owner_id: uuid.UUID, resume_id: uuid.UUID) -> Resume:
+        """The owner's resume (not in the trash); anyone else's is simply not found."""
+        resume = await self.resumes.get_owned(owner_id, resume_id)
+        if resume is None:
+            raise NotFound(NOT_FOUND)
+        return resume
+
+    async def trashed(self, owner_id: uuid.UUID, resume_id: uuid.UUID) -> Resume:
+        """The owner's resume in the trash, while it can still be restored."""
+        resume = await self.resumes.get_owned(owner_id, resume_id, trashed=True)
+        purge_at = self.purge_at(resume) if resume else None
+        if resume is None or (purge_at is not None and purge_at <= utcnow()):
+            raise NotFound("There is no resume with this id in the trash.")
+        return resume
+
+    async def page(
+        self, owner_id: uuid.UUID, *, trashed: bool = False, limit: int, offset: int = 0
+    ) -> tuple[list[Resume], int]:
+        """One page of the owner's resumes (the most recently edited, or deleted, first)."""
+        return await self.resumes.page(owner_id, trashed=trashed, limit=limit, offset=offset)
+
+    async def everything_of(self, owner_id: uuid.UUID) -> list[tuple[Resume, list[ResumeVersion]]]:
+        """Every resume the owner has, in the trash too, each with its whole history."""
+        owned = await self.resumes.all_owned(owner_id)
+        return [(resume, list(await self.versions.all_for(resume.id))) for resume in owned]
 
     async def create(
         self,
@@ -102,14 +129,17 @@ class ResumeService:
         expired = await self.resumes.trashed_before((now or utcnow()) - self.trash_retention)
         return await self.delete_for_good(expired)
 
+    async def delete_everything_of(self, owner_id: uuid.UUID) -> int:
+        """Every resume of an account that is being closed, with its files."""
+        return await self.delete_for_good(await self.resumes.all_owned(owner_id))
+
     async def delete_for_good(self, resumes: Sequence[Resume]) -> int:
         """Remove resumes, their versions, their PDFs and their thumbnails.
 
         The files go first: if storage fails, the request fails and nothing is half-deleted
         in a way that leaves a file behind with no row pointing at it.
         """
-        await self.storage.delete_many([r.pdf_key for r in resumes if r.pdf_key])
-        await forget_thumbnails(self.storage, [r.id for r in resumes])
+        await delete_files(self.storage, [r.id for r in resumes])
         for resume in resumes:
             await self.resumes.delete(resume)
         return len(resumes)
@@ -127,6 +157,12 @@ class ResumeService:
         )
         await self.versions.record(copy)
         return copy
+
+    async def versions_page(
+        self, resume: Resume, *, limit: int, offset: int
+    ) -> tuple[list[ResumeVersion], int]:
+        """One page of the resume's saved versions, newest first."""
+        return await self.versions.page(resume.id, limit=limit, offset=offset)
 
     async def version(self, resume: Resume, number: int) -> ResumeVersion:
         found = await self.versions.get(resume.id, number)
@@ -155,26 +191,3 @@ class ResumeService:
             raise PreconditionFailed()
         await self.versions.record(updated)
         return updated
-
-    async def import_document(
-        self,
-        owner_id: uuid.UUID,
-        data: JsonResume,
-        title: str | None,
-        template_id: uuid.UUID | None,
-    ) -> Resume:
-        if template_id is None and data.meta is not None:
-            # JSON Resume names its theme in meta.theme; use ours of that name when there is one.
-            theme_name = getattr(data.meta, "theme", None)
-            if isinstance(theme_name, str):
-                found = await TemplateRepository(self.session).latest_by_slug(theme_name.lower())
-                template_id = found.id if found else None
-        return await self.create(owner_id, title or imported_title(data), template_id, data, None)
-
-
-def imported_title(data: JsonResume) -> str:
-    basics = data.basics
-    name = basics.name if basics and basics.name else None
-    label = basics.label if basics and basics.label else None
-    title = " – ".join(part for part in (name, label) if part) or "Imported resume"
-    return title[:200]

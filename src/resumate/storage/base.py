@@ -1,6 +1,6 @@
 """The storage interface: opaque keys to bytes, plus download links that expire.
 
-    Storage (Protocol)     put · get · delete · delete_many · exists · keys · url
+    Storage (Protocol)     put · get · delete · delete_many · exists · keys · url · close
     ├── LocalStorage       files under a folder, links signed by the app (local.py)
     └── S3Storage          a private S3 bucket, presigned GETs (s3.py)
 
@@ -65,6 +65,10 @@ class Storage(Protocol):
 
     async def url(self, key: str, *, filename: str | None = None) -> SignedUrl:
         """A GET link that expires within the configured TTL; `filename` makes it a download."""
+        ...
+
+    async def close(self) -> None:
+        """Let go of the backend's client when the app stops."""
         ...
 
 

@@ -51,6 +51,9 @@ class LocalStorage:
         # A key of its own, so a link signature can never pass for a CSRF token or the reverse.
         self._link_key = hmac.new(secret_key, b"resumate/local-file-links", hashlib.sha256).digest()
 
+    async def close(self) -> None:
+        """Nothing to let go of: files are opened per call."""
+
     def path_for(self, key: str) -> Path:
         return self.root / validate_key(key)
 

@@ -9,7 +9,7 @@ import math
 import time
 from pathlib import PurePosixPath
 
-from fastapi import APIRouter, FastAPI, Response
+from fastapi import APIRouter, Response
 
 from resumate.errors import NotFound
 from resumate.storage.base import content_disposition, validate_key
@@ -17,10 +17,6 @@ from resumate.storage.local import BadSignature, LocalStorage
 
 CONTENT_TYPES = {".pdf": "application/pdf", ".png": "image/png"}
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
-
-
-def mount_local_files(app: FastAPI, storage: LocalStorage) -> None:
-    app.include_router(files_router(storage))
 
 
 def files_router(storage: LocalStorage) -> APIRouter:

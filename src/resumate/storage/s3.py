@@ -72,7 +72,7 @@ class S3Storage:
             "s3", region_name=region, endpoint_url=endpoint_url, config=config
         )
 
-    def close(self) -> None:
+    async def close(self) -> None:
         self._client.close()
 
     def object_name(self, key: str) -> str:

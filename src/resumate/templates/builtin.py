@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumate.rendering.document import TemplateSource
 from resumate.templates.models import Template
+from resumate.templates.repository import TemplateRepository
 
 LIBRARY = "_sections.html"
 
@@ -38,6 +39,10 @@ class BuiltinTemplate:
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
+
+    @property
+    def source(self) -> TemplateSource:
+        return TemplateSource(self.html, self.css, self.defaults)
 
 
 def load_builtins() -> list[BuiltinTemplate]:
@@ -64,14 +69,10 @@ def load_builtins() -> list[BuiltinTemplate]:
 
 async def sync_builtins(session: AsyncSession) -> list[Template]:
     """Add a new version row for every built-in whose files differ from its latest row."""
+    templates = TemplateRepository(session)
     added = []
     for builtin in load_builtins():
-        latest = await session.scalar(
-            select(Template)
-            .where(Template.slug == builtin.slug)
-            .order_by(Template.version.desc())
-            .limit(1)
-        )
+        latest = await templates.latest_by_slug(builtin.slug)
         if latest is not None and latest.content_hash == builtin.content_hash:
             continue
         next_version = latest.version + 1 if latest else 1
@@ -86,7 +87,5 @@ async def sync_builtins(session: AsyncSession) -> list[Template]:
             content_hash=builtin.content_hash,
             is_builtin=True,
         )
-        session.add(template)
-        added.append(template)
-    await session.flush()
+        added.append(await templates.add(template))
     return added

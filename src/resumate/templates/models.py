@@ -9,6 +9,7 @@ from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resumate.db import Base, IdMixin, utcnow
+from resumate.rendering.document import TemplateSource
 
 
 class Template(IdMixin, Base):
@@ -28,3 +29,8 @@ class Template(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("slug", "version"),)
+
+    @property
+    def source(self) -> TemplateSource:
+        """What rendering needs of the template."""
+        return TemplateSource(html=self.html, css=self.css, defaults=self.defaults)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.templates.models import Template
@@ -44,3 +44,13 @@ class TemplateRepository:
 
     async def default(self) -> Template | None:
         return await self.latest_by_slug(DEFAULT_SLUG) or next(iter(await self.latest()), None)
+
+    async def set_thumbnail(self, template_id: uuid.UUID, key: str) -> None:
+        await self.session.execute(
+            update(Template).where(Template.id == template_id).values(thumbnail_key=key)
+        )
+
+    async def add(self, template: Template) -> Template:
+        self.session.add(template)
+        await self.session.flush()
+        return template

@@ -1,4 +1,4 @@
-"""Looking up templates; creating them is the built-in sync's job."""
+"""Looking up templates, and their thumbnails; creating them is the built-in sync's job."""
 
 from __future__ import annotations
 
@@ -6,7 +6,13 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumate.db import release
+from resumate.document.sample import sample_resume
 from resumate.errors import FieldError, NotFound, ValidationFailed
+from resumate.rendering.document import render_document
+from resumate.rendering.renderer import Renderer
+from resumate.rendering.thumbnail import first_sheet_png
+from resumate.storage.base import Storage, StorageNotFound
 from resumate.templates.models import Template
 from resumate.templates.repository import TemplateRepository
 
@@ -24,6 +30,10 @@ class TemplateService:
             raise NotFound("There is no template with this id.")
         return template
 
+    async def by_slug(self, slug: str) -> Template | None:
+        """The newest version of the template with this name."""
+        return await self.templates.latest_by_slug(slug)
+
     async def resolve(self, template_id: uuid.UUID | None) -> Template:
         """The template a resume will use: the one asked for, or the default."""
         template = (
@@ -37,3 +47,30 @@ class TemplateService:
                 fields=[FieldError(field="templateId", message="is not a known template")],
             )
         return template
+
+
+class TemplateThumbnails:
+    """A template printed with the sample resume, as a PNG of its first page, made once."""
+
+    def __init__(self, session: AsyncSession, storage: Storage, renderer: Renderer) -> None:
+        self.session = session
+        self.templates = TemplateRepository(session)
+        self.storage = storage
+        self.renderer = renderer
+
+    async def png(self, template: Template) -> bytes:
+        """The stored thumbnail, or a new one made, stored and remembered on the template."""
+        # Slow work follows (storage, Chromium): the connection goes back to the pool first.
+        await release(self.session)
+        if template.thumbnail_key:
+            try:
+                return await self.storage.get(template.thumbnail_key)
+            except StorageNotFound:
+                pass  # lost from storage: make it again
+        document = render_document(template.source, sample_resume(), {})
+        image = await first_sheet_png(self.renderer, document.html)
+        key = f"thumbnails/{template.slug}/v{template.version}-{template.content_hash[:16]}.png"
+        await self.storage.put(key, image, "image/png")
+        # A template version never changes, so its id is all the second transaction checks.
+        await self.templates.set_thumbnail(template.id, key)
+        return image

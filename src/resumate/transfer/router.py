@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse
 
-from resumate.deps import CurrentUser
+from resumate.auth.deps import CurrentUser
+from resumate.document.schemas import JsonResume
 from resumate.openapi import responses
-from resumate.resumes.deps import OwnedResume, ResumeServiceDep, set_etag
-from resumate.resumes.jsonresume import JsonResume, in_schema_order
-from resumate.resumes.router import resume_out
-from resumate.resumes.schemas import ResumeOut, Title
+from resumate.resumes.deps import OwnedResume, set_etag
+from resumate.resumes.schemas import ResumeOut, Title, resume_out
+from resumate.transfer.deps import TransferServiceDep
+from resumate.transfer.service import exported
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 async def import_resume(
     document: JsonResume,
     user: CurrentUser,
-    service: ResumeServiceDep,
+    service: TransferServiceDep,
     response: Response,
     title: Annotated[Title | None, Query()] = None,
     template_id: Annotated[uuid.UUID | None, Query(alias="templateId")] = None,
@@ -37,7 +37,7 @@ async def import_resume(
     resume = await service.import_document(user.id, document, title, template_id)
     set_etag(response, resume)
     response.headers["Location"] = f"/api/resumes/{resume.id}"
-    return resume_out(resume, service)
+    return resume_out(resume)
 
 
 @router.get(
@@ -47,8 +47,7 @@ async def import_resume(
 )
 async def export_resume(resume: OwnedResume) -> JSONResponse:
     """The resume's data as a JSON Resume document, as a file download."""
-    filename = (re.sub(r"[^A-Za-z0-9._-]+", "-", resume.title).strip("-") or "resume")[:80]
+    document, filename = exported(resume)
     return JSONResponse(
-        in_schema_order(resume.data),
-        headers={"Content-Disposition": f'attachment; filename="{filename}.json"'},
+        document, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )

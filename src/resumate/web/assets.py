@@ -7,15 +7,10 @@ new one the moment it changes.
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 from functools import cache
 from pathlib import Path
 
-from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
-
-from resumate.errors import NotFound
-from resumate.rendering.fonts import FONTS_DIR, font_faces
+from resumate.rendering.fonts import FONTS_DIR
 
 STATIC_DIR = Path(__file__).parent / "static"
 PREFIX = "/assets"
@@ -30,8 +25,6 @@ TYPES = {
     ".ico": "image/x-icon",
     ".webmanifest": "application/manifest+json",
 }
-
-router = APIRouter(include_in_schema=False)
 
 
 def locate(path: str) -> Path | None:
@@ -59,23 +52,3 @@ def fingerprint(path: str) -> str:
 
 def asset_url(path: str) -> str:
     return f"{PREFIX}/{path}?v={fingerprint(path)}"
-
-
-@router.get(PREFIX + "/resume-fonts.json")
-async def resume_fonts() -> Response:
-    """The bundled faces, for pages that show resume documents in a frame."""
-    return JSONResponse(font_faces(), headers={"Cache-Control": "public, max-age=3600"})
-
-
-@router.get(PREFIX + "/{path:path}")
-async def asset(path: str, request: Request) -> Response:
-    found = locate(path)
-    if found is None:
-        raise NotFound("There is no such file.")
-    versioned = request.query_params.get("v") == fingerprint(path)
-    media_type = TYPES.get(found.suffix) or mimetypes.guess_type(found.name)[0]
-    return FileResponse(
-        found,
-        media_type=media_type,
-        headers={"Cache-Control": IMMUTABLE if versioned else "no-cache"},
-    )

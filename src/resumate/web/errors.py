@@ -9,7 +9,6 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from resumate.errors import NotFound, ResumateError, Unauthorized
-from resumate.web.deps import SignInRequired
 from resumate.web.templating import page_headers, render, templates
 
 NOT_PAGES = ("/api/", "/files/", "/assets/", "/.well-known/", "/healthz", "/readyz")
@@ -22,6 +21,14 @@ TITLES = {
     429: "Too many attempts",
     503: "We're busy right now",
 }
+
+
+class SignInRequired(ResumateError):
+    """A page that needs a session was asked for without one (or with one that ended)."""
+
+    status = 401
+    code = "unauthorized"
+    default_message = "Sign in to continue."
 
 
 def is_page(path: str) -> bool:

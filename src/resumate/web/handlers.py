@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from resumate.errors import (
+    INVALID_JSON,
     FieldError,
     NotFound,
     ResumateError,
     ValidationFailed,
-    field_path,
+    validation_error,
 )
 from resumate.web.errors import is_page, page_error
-
-INVALID_JSON = "The request body is not valid JSON."
 
 STATUS_CODES = {
     400: "bad_request",
@@ -34,22 +31,6 @@ STATUS_CODES = {
 
 def error_response(error: ResumateError) -> JSONResponse:
     return JSONResponse(error.body(), status_code=error.status, headers=error.headers())
-
-
-def validation_error(errors: list[Any]) -> ValidationFailed:
-    fields = [FieldError(field=field_path(e.get("loc", ())), message=_message(e)) for e in errors]
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return ValidationFailed(INVALID_JSON, fields=fields)
-    return ValidationFailed(fields=fields)
-
-
-def _message(error: dict[str, Any]) -> str:
-    if error.get("type") == "extra_forbidden":
-        return "is not a field you can set"
-    if error.get("type") == "missing":
-        return "is required"
-    message = str(error.get("msg", "is not valid"))
-    return message.removeprefix("Value error, ")
 
 
 def install(app: FastAPI) -> None:

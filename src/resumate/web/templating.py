@@ -11,8 +11,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
-from resumate.deps import CSRF_COOKIE
+from resumate.deps import SETTINGS
+from resumate.document.editor import FILTERS
 from resumate.web.assets import asset_url
+from resumate.web.csrf import CSRF_COOKIE
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Scripts only from the app itself; inline styles are allowed because the live preview (an
@@ -58,6 +60,7 @@ def iso(moment: datetime | None) -> str:
 
 templates.env.filters["when"] = when
 templates.env.filters["iso"] = iso
+templates.env.filters.update(FILTERS)
 
 
 def csrf_token(request: Request) -> str:
@@ -93,8 +96,8 @@ def render(
         request, name, full, status_code=status_code, headers=page_headers(headers)
     )
     if getattr(request.state, "new_csrf_cookie", False):
-        context = getattr(request.app.state, "context", None)
-        secure = context.settings.secure_cookies if context is not None else True
+        settings = SETTINGS.find(request.app)
+        secure = settings.secure_cookies if settings is not None else True
         response.set_cookie(
             CSRF_COOKIE, full["csrf_token"], secure=secure, samesite="lax", httponly=False
         )

@@ -16,9 +16,9 @@ from fastapi import FastAPI
 
 from resumate.app import create_app
 from resumate.config import Settings
-from resumate.context import AppContext
 from tests.auth.cognito.moto import JwksProxy, Pool, create_pool, moto_server
 from tests.databases import empty_tables, test_settings
+from tests.helpers import AppParts
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +57,7 @@ def settings(database_url: str, data_dir: Path, pool: Pool, jwks: JwksProxy) -> 
 async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     yield application
-    context: AppContext = application.state.context
-    if context.cognito is not None:
-        context.cognito.client.close()
-    await context.engine.dispose()
+    await AppParts.of(application).close()
 
 
 @pytest.fixture
@@ -87,14 +84,11 @@ def strict_pool(moto: str) -> Pool:
 async def own_app(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """A client for an app of the test's own, shut down (pool, Cognito client) afterwards."""
     application = create_app(settings)
-    context: AppContext = application.state.context
+    context: AppParts = AppParts.of(application)
     transport = httpx.ASGITransport(app=application)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client
     finally:
-        if context.cognito is not None:
-            context.cognito.client.close()
-        await context.renderer.close()
         await empty_tables(context.engine)
-        await context.engine.dispose()
+        await context.close()

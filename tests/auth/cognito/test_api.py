@@ -9,9 +9,8 @@ import jwt
 from sqlalchemy import func, select
 
 from resumate.auth.models import User
-from resumate.context import AppContext
 from tests.auth.cognito.moto import Pool
-from tests.helpers import PASSWORD, error_fields, sign_up, unique_email
+from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
 
 NEW_PASSWORD = "quiet-harbour-violet-77"
 
@@ -59,7 +58,7 @@ async def test_register_login_me_refresh_and_logout(client: httpx.AsyncClient, p
 
 
 async def test_the_user_is_linked_by_the_tokens_subject(
-    client: httpx.AsyncClient, context: AppContext
+    client: httpx.AsyncClient, context: AppParts
 ) -> None:
     account = await sign_up(client)
     async with context.sessionmaker() as session:
@@ -70,7 +69,7 @@ async def test_the_user_is_linked_by_the_tokens_subject(
 
 
 async def test_a_pool_user_from_elsewhere_gets_an_account_on_first_sight(
-    client: httpx.AsyncClient, context: AppContext, pool: Pool
+    client: httpx.AsyncClient, context: AppParts, pool: Pool
 ) -> None:
     email = unique_email("elsewhere")
     tokens = pool.tokens(email)

@@ -15,7 +15,7 @@ from typing import Any
 import jwt
 import pytest
 
-from resumate.auth.cognito_tokens import CognitoTokenVerifier, JwksCache
+from resumate.auth.cognito.tokens import CognitoTokenVerifier, JwksCache
 from resumate.errors import ServiceUnavailable, Unauthorized
 from tests.auth.cognito.moto import MOTO_KID, JwksProxy, OwnKey, Pool, access_claims, free_port
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from resumate.auth.cognito_client import CognitoRefused, CognitoUnavailable
-from resumate.auth.cognito_tokens import email_taken
+from resumate.auth.cognito.client import CognitoRefused, CognitoUnavailable
+from resumate.auth.cognito.tokens import email_taken
 from resumate.auth.tokens import SESSION_ENDED
 from resumate.errors import (
     FieldError,

@@ -17,20 +17,20 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.auth.cognito_client import (
+from resumate.auth.cognito.client import (
     CognitoClient,
     CognitoRefused,
     CognitoUnavailable,
     Tokens,
 )
-from resumate.auth.cognito_errors import (
+from resumate.auth.cognito.errors import (
     is_wrong_password,
     password_change_refused,
     sign_in_refused,
     sign_up_refused,
     unexpected,
 )
-from resumate.auth.cognito_tokens import (
+from resumate.auth.cognito.tokens import (
     CognitoAuthenticator,
     CognitoClaims,
     CognitoTokenVerifier,
@@ -46,6 +46,7 @@ from resumate.auth.service import (
     IssuedSession,
     check_password_policy,
     normalise_email,
+    remove_account,
 )
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import SESSION_ENDED
@@ -177,8 +178,9 @@ class CognitoAuthService:
             await self._revoke(tokens.refresh_token)
 
     async def close_account(self, user: User) -> None:
-        """Delete the Cognito user, so its tokens cannot bring an empty account back to life."""
+        """Delete the row, then the Cognito user, so its tokens cannot bring it back to life."""
         _, claims = await self._presented_for(user)
+        await remove_account(self.session, self.throttle, user)
         try:
             await self.client.admin_delete_user(claims.username)
         except CognitoRefused as exc:

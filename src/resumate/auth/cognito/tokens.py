@@ -27,7 +27,7 @@ import jwt
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.auth.cognito_client import CognitoClient, CognitoRefused
+from resumate.auth.cognito.client import CognitoClient, CognitoRefused
 from resumate.auth.models import User
 from resumate.auth.repository import UserRepository
 from resumate.auth.tokens import SESSION_ENDED

@@ -4,49 +4,32 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from resumate.rendering.document import render_document
-from resumate.rendering.fonts import FAMILIES
-from resumate.rendering.page_style import resolve
-from resumate.resumes.deps import ResumeServiceDep
-from resumate.resumes.editor_fields import (
+from resumate.auth.deps import PageWriter
+from resumate.document.editor import (
     BASICS,
+    KEPT_BY_FORM,
     LOCATION,
     PROFILE,
     SECTION_TITLES,
     SECTIONS,
-    Field,
-    entries,
     extra_keys,
 )
-from resumate.resumes.jsonresume import in_schema_order
-from resumate.resumes.page_deps import PageResume
-from resumate.resumes.pdf_service import template_source
-from resumate.web.deps import PageWriter
-from resumate.web.templating import render, templates
+from resumate.document.schemas import in_schema_order
+from resumate.rendering.document import render_document
+from resumate.rendering.fonts import FAMILIES
+from resumate.rendering.page_style import resolve
+from resumate.resumes.deps import PageResume, ResumeServiceDep
+from resumate.resumes.schemas import VersionNumber
+from resumate.templates.deps import TemplateServiceDep
+from resumate.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
-VersionNumber = Annotated[int, Path(ge=1, le=2_147_483_647)]
 HISTORY_PAGE = 30
 ACCENTS = ("#1d4ed8", "#4338ca", "#0f766e", "#15803d", "#b45309", "#b91c1c", "#be185d", "#111827")
-
-
-# Basics keys with inputs of their own elsewhere in the form.
-KEPT_BY_FORM = (Field("location", "Location"), Field("profiles", "Profiles"))
-
-templates.env.filters["extra_keys"] = extra_keys
-templates.env.filters["entries"] = entries
-
-
-def entry_heading(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
-    """What names an entry while it is folded: "Designer · Acme"."""
-    return " · ".join(str(entry[k]).strip() for k in keys if str(entry.get(k) or "").strip())
-
-
-templates.env.filters["entry_heading"] = entry_heading
 
 
 def design_defaults(defaults: dict[str, Any]) -> dict[str, Any]:
@@ -65,12 +48,12 @@ def as_dict(value: Any) -> dict[str, Any]:
 
 
 @router.get("/resumes/{resume_id}/edit")
-async def editor(request: Request, resume: PageResume, service: ResumeServiceDep) -> Response:
-    template = await service.templates.get(resume.template_id)
-    templates = await service.templates.list_latest()
+async def editor(request: Request, resume: PageResume, catalogue: TemplateServiceDep) -> Response:
+    template = await catalogue.get(resume.template_id)
+    templates = await catalogue.list_latest()
     data = in_schema_order(resume.data)
     style = resolve(resume.theme, template.defaults)
-    document = render_document(template_source(template), data, resume.theme)
+    document = render_document(template.source, data, resume.theme)
     basics = as_dict(data.get("basics"))
     location = as_dict(basics.get("location"))
     return render(
@@ -103,7 +86,7 @@ async def editor(request: Request, resume: PageResume, service: ResumeServiceDep
 async def history(
     request: Request, resume: PageResume, service: ResumeServiceDep, offset: int = 0
 ) -> Response:
-    rows, total = await service.versions.page(resume.id, limit=HISTORY_PAGE, offset=max(0, offset))
+    rows, total = await service.versions_page(resume, limit=HISTORY_PAGE, offset=max(0, offset))
     context: dict[str, Any] = {
         "resume": resume,
         "versions": rows,

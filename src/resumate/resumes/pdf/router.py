@@ -2,57 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import Field
 
-from resumate.deps import ContextDep, SessionDep
+from resumate.document.schemas import dump_resume
 from resumate.openapi import responses
+from resumate.rendering.document import PREVIEW_HEADERS
 from resumate.resumes.deps import OwnedResume
-from resumate.resumes.jsonresume import JsonResume, dump_resume
-from resumate.resumes.pdf_service import PdfLink, PdfService
-from resumate.resumes.theme import Theme
-from resumate.schemas import ApiInput, ApiModel
+from resumate.resumes.pdf.deps import PdfServiceDep
+from resumate.resumes.pdf.schemas import Draft, PdfOut, pdf_out
 
 router = APIRouter(prefix="/api/resumes/{resume_id}", tags=["pdf"])
-
-# The preview may be framed by the app's own editor, and may load nothing from anywhere.
-PREVIEW_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-    "img-src data:; font-src 'self'; frame-ancestors 'self'",
-    "X-Frame-Options": "SAMEORIGIN",
-    "Cache-Control": "no-store",
-}
-
-
-class Draft(ApiInput):
-    """Unsaved edits to preview: each part left out is taken from the saved resume."""
-
-    data: JsonResume | None = None
-    theme: Theme | None = None
-    template_id: uuid.UUID | None = Field(default=None)
-
-
-class PdfOut(ApiModel):
-    url: str
-    expires_at: datetime
-    pages: int
-    bytes: int
-
-
-async def get_pdf_service(session: SessionDep, context: ContextDep) -> PdfService:
-    return PdfService(session, context.storage, context.renderer)
-
-
-PdfServiceDep = Annotated[PdfService, Depends(get_pdf_service)]
-
-
-def pdf_out(link: PdfLink) -> PdfOut:
-    return PdfOut(url=link.url, expires_at=link.expires_at, pages=link.pages, bytes=link.bytes)
 
 
 @router.post("/generate-pdf", response_model=PdfOut, responses=responses(401, 404, 422, 503))

@@ -1,4 +1,10 @@
-"""PDFs of resumes: print once per distinct content, store, hand out expiring links."""
+"""PDFs of resumes: print once per distinct content, store, hand out expiring links.
+
+Printing follows the slow-work pattern (`resumate.db`): the resume and its template are loaded
+and checked, the session lets go of its connection, Chromium prints and storage keeps the file,
+and only then is the PDF recorded on the resume, by a statement that checks the resume is
+still the version that was printed.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
 
-from resumate.rendering.document import Document, TemplateSource, render_document
+from resumate.db import release
+from resumate.rendering.document import Document, render_document
 from resumate.rendering.renderer import Renderer
+from resumate.resumes.files import pdf_key
 from resumate.resumes.models import Resume
+from resumate.resumes.repository import PrintedPdf, ResumeRepository
 from resumate.storage.base import Storage, StorageUnavailable
 from resumate.templates.models import Template
 from resumate.templates.service import TemplateService
@@ -34,10 +41,6 @@ class PdfLink:
     expires_at: datetime
     pages: int
     bytes: int
-
-
-def template_source(template: Template) -> TemplateSource:
-    return TemplateSource(html=template.html, css=template.css, defaults=template.defaults)
 
 
 def content_hash(resume: Resume, template: Template) -> str:
@@ -61,12 +64,13 @@ class PdfService:
         self.session = session
         self.storage = storage
         self.renderer = renderer
+        self.resumes = ResumeRepository(session)
         self.templates = TemplateService(session)
 
     async def document(self, resume: Resume) -> Document:
         """The exact HTML the PDF is printed from."""
         template = await self.templates.get(resume.template_id)
-        return render_document(template_source(template), resume.data, resume.theme)
+        return render_document(template.source, resume.data, resume.theme)
 
     async def draft_document(
         self,
@@ -79,7 +83,7 @@ class PdfService:
         """The document `resume` would print as with unsaved edits; None keeps the saved part."""
         template = await self.templates.resolve(template_id or resume.template_id)
         return render_document(
-            template_source(template),
+            template.source,
             resume.data if data is None else data,
             resume.theme if theme is None else theme,
         )
@@ -88,39 +92,30 @@ class PdfService:
         """Print and store the resume's PDF, or reuse the stored one if nothing changed."""
         template = await self.templates.get(resume.template_id)
         digest = content_hash(resume, template)
+        await release(self.session)
         if resume.pdf_hash == digest and resume.pdf_key:
-            return await self.link(resume)
-        document = render_document(template_source(template), resume.data, resume.theme)
+            return await self._link(
+                resume.title, resume.pdf_key, resume.pdf_pages, resume.pdf_bytes
+            )
+        document = render_document(template.source, resume.data, resume.theme)
         printed = await self.renderer.pdf(
             document.html, title=document.title, author=document.author
         )
-        key = f"pdfs/{resume.id}/{digest}.pdf"
+        pdf = PrintedPdf(pdf_key(resume.id, digest), digest, printed.pages, len(printed.data))
         # Stored first: if storage fails, the resume still points at its previous PDF.
-        await self.storage.put(key, printed.data, "application/pdf")
+        await self.storage.put(pdf.key, printed.data, "application/pdf")
         previous = resume.pdf_key
-        await self._remember(resume, key, digest, printed.pages, len(printed.data))
-        if previous and previous != key:
+        # Not recorded when the resume changed meanwhile: the file is still the PDF that was
+        # asked for, and it goes with the resume's other files.
+        if await self.resumes.record_pdf(resume, pdf) and previous and previous != pdf.key:
             await self._forget(previous)
-        return await self.link(resume)
+        return await self._link(resume.title, pdf.key, pdf.pages, pdf.size)
 
-    async def link(self, resume: Resume) -> PdfLink:
-        assert resume.pdf_key is not None
-        signed = await self.storage.url(resume.pdf_key, filename=pdf_filename(resume.title))
+    async def _link(self, title: str, key: str, pages: int | None, size: int | None) -> PdfLink:
+        signed = await self.storage.url(key, filename=pdf_filename(title))
         return PdfLink(
-            url=signed.url,
-            expires_at=signed.expires_at,
-            pages=resume.pdf_pages or 0,
-            bytes=resume.pdf_bytes or 0,
+            url=signed.url, expires_at=signed.expires_at, pages=pages or 0, bytes=size or 0
         )
-
-    async def _remember(self, resume: Resume, key: str, digest: str, pages: int, size: int) -> None:
-        # Not an edit: the version, ETag and last-edited time stay as they are.
-        values = {"pdf_key": key, "pdf_hash": digest, "pdf_pages": pages, "pdf_bytes": size}
-        # updated_at is named so that its on-update default does not fire.
-        statement = update(Resume).where(Resume.id == resume.id)
-        await self.session.execute(statement.values(**values, updated_at=Resume.updated_at))
-        for name, value in values.items():
-            set_committed_value(resume, name, value)
 
     async def _forget(self, key: str) -> None:
         try:

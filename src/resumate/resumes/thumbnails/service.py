@@ -2,7 +2,8 @@
 
 A picture is stored as `thumbnails/resumes/<resume id>/<content hash>.png`. The hash tells
 whether the stored picture still shows the resume; the folder lets every older picture of a
-resume be found and deleted without keeping its key on the row.
+resume be found and deleted without keeping its key on the row. Nothing is written to the
+database, so the session lets go of its connection before storage and Chromium are called.
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ import hashlib
 import logging
 import uuid
 import weakref
-from collections.abc import Iterable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.rendering.page_style import SCREEN_GUTTER
+from resumate.db import release
+from resumate.rendering.document import render_document
 from resumate.rendering.renderer import Renderer
+from resumate.rendering.thumbnail import first_sheet_png
+from resumate.resumes.files import thumbnail_folder
 from resumate.resumes.models import Resume
-from resumate.resumes.pdf_service import PdfService, content_hash
+from resumate.resumes.pdf.service import content_hash
 from resumate.storage.base import Storage, StorageNotFound, StorageUnavailable
-from resumate.templates.thumbnails import SCALE, SHEET_HEIGHT, SHEET_WIDTH
+from resumate.templates.service import TemplateService
 
 log = logging.getLogger("resumate.thumbnails")
 
@@ -35,28 +38,27 @@ SHOT_REVISION = "1"
 _gates: weakref.WeakKeyDictionary[Renderer, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
-def folder(resume_id: uuid.UUID) -> str:
-    return f"thumbnails/resumes/{resume_id}/"
-
-
 def etag_of(key: str) -> str:
     return f'"{key.rsplit("/", 1)[-1].removesuffix(".png")[:32]}"'
 
 
 class ResumeThumbnails:
     def __init__(self, session: AsyncSession, storage: Storage, renderer: Renderer) -> None:
+        self.session = session
         self.storage = storage
         self.renderer = renderer
-        self.pdfs = PdfService(session, storage, renderer)
+        self.templates = TemplateService(session)
 
     async def key(self, resume: Resume) -> str:
         """Where the picture of the resume as it is now is (or will be) stored."""
-        template = await self.pdfs.templates.get(resume.template_id)
+        template = await self.templates.get(resume.template_id)
         material = f"{SHOT_REVISION}/{content_hash(resume, template)}"
-        return f"{folder(resume.id)}{hashlib.sha256(material.encode()).hexdigest()}.png"
+        return f"{thumbnail_folder(resume.id)}{hashlib.sha256(material.encode()).hexdigest()}.png"
 
     async def png(self, resume: Resume, key: str) -> bytes:
         """The stored picture under `key`, or a new one made, stored, and the older ones deleted."""
+        template = await self.templates.get(resume.template_id)
+        await release(self.session)
         stored = await self._stored(key)
         if stored is not None:
             return stored
@@ -65,14 +67,8 @@ class ResumeThumbnails:
             stored = await self._stored(key)
             if stored is not None:
                 return stored
-            document = await self.pdfs.document(resume)
-            image = await self.renderer.png(
-                document.html,
-                width=SHEET_WIDTH,
-                height=SHEET_HEIGHT,
-                scale=SCALE,
-                inset=SCREEN_GUTTER,
-            )
+            document = render_document(template.source, resume.data, resume.theme)
+            image = await first_sheet_png(self.renderer, document.html)
         await self.storage.put(key, image, "image/png")
         await self._forget_all_but(resume.id, key)
         return image
@@ -85,13 +81,7 @@ class ResumeThumbnails:
 
     async def _forget_all_but(self, resume_id: uuid.UUID, key: str) -> None:
         try:
-            stale = [k for k in await self.storage.keys(folder(resume_id)) if k != key]
+            stale = [k for k in await self.storage.keys(thumbnail_folder(resume_id)) if k != key]
             await self.storage.delete_many(stale)
         except StorageUnavailable:
             log.warning("could not delete superseded thumbnails; they go when the resume does")
-
-
-async def forget_thumbnails(storage: Storage, resume_ids: Iterable[uuid.UUID]) -> None:
-    """Delete every stored picture of these resumes."""
-    found = await asyncio.gather(*(storage.keys(folder(i)) for i in resume_ids))
-    await storage.delete_many([key for keys in found for key in keys])

@@ -9,15 +9,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from resumate.auth.deps import PageUser, PageWriter
 from resumate.auth.models import User
 from resumate.db import utcnow
 from resumate.errors import FieldError, ValidationFailed
-from resumate.resumes.deps import ResumeServiceDep
+from resumate.resumes.deps import DashboardDep, PageTrashedResume, ResumeServiceDep
 from resumate.resumes.models import Resume
-from resumate.resumes.page_deps import PageTrashedResume
-from resumate.resumes.pages import list_context
 from resumate.resumes.service import ResumeService
-from resumate.web.deps import PageUser, PageWriter
 from resumate.web.errors import is_htmx
 from resumate.web.templating import render
 
@@ -37,7 +35,7 @@ class Trashed:
 
 
 async def trash_context(service: ResumeService, owner: User) -> dict[str, Any]:
-    resumes, _ = await service.resumes.page(owner.id, trashed=True, limit=TRASH_LIMIT, offset=0)
+    resumes, _ = await service.page(owner.id, trashed=True, limit=TRASH_LIMIT)
     now = utcnow()
     # Past its date a resume waits only for the hourly purge; it can no longer be restored.
     items = [Trashed(r, at) for r in resumes if (at := service.purge_at(r)) and at > now]
@@ -69,6 +67,7 @@ async def restore(
     user: PageWriter,
     resume: PageTrashedResume,
     service: ResumeServiceDep,
+    dashboard: DashboardDep,
     origin: Origin = "trash",
 ) -> Response:
     """Out of the trash: the dashboard's "Undo", or "Restore" on the trash page."""
@@ -79,7 +78,7 @@ async def restore(
     if not is_htmx(request):
         return back(origin)
     if origin == "dashboard":
-        context = await list_context(service, user) | {"resume": resume, "focus_id": resume.id}
+        context = await dashboard.list_context(user) | {"resume": resume, "focus_id": resume.id}
         return render(request, "resumes/_restored.html", context)
     context = await trash_context(service, user) | {
         "message": f"Restored “{resume.title}”.",

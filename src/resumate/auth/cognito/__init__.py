@@ -1,0 +1,1 @@
+"""The `cognito` auth provider: accounts and sessions in an AWS Cognito user pool."""

@@ -1,0 +1,102 @@
+"""Who is asking: the signed-in user for API routes and pages, and the configured provider."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from resumate.auth.backend import AuthBackend
+from resumate.auth.cognito.service import CognitoAuthService
+from resumate.auth.cookies import ACCESS_COOKIE
+from resumate.auth.models import User
+from resumate.auth.provider import AuthProvider
+from resumate.auth.service import AuthService
+from resumate.components import Slot
+from resumate.deps import DatabaseDep, SessionDep
+from resumate.errors import Unauthorized
+from resumate.web.csrf import SAFE_METHODS, check_csrf, check_form_csrf
+from resumate.web.errors import SignInRequired
+
+AUTH: Slot[AuthBackend] = Slot("auth")
+AuthBackendDep = Annotated[AuthBackend, Depends(AUTH)]
+
+
+def credentials(request: Request) -> tuple[str | None, bool]:
+    """The access token and whether it came from the cookie (which then needs a CSRF check)."""
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthorized("Use the Authorization header as: Bearer <token>.")
+        return token.strip(), False
+    return request.cookies.get(ACCESS_COOKIE), True
+
+
+async def get_current_user(request: Request, session: SessionDep, auth: AuthBackendDep) -> User:
+    """The signed-in user, through the one verification path of whichever provider is set."""
+    token, from_cookie = credentials(request)
+    if not token:
+        raise Unauthorized()
+    user = await auth.authenticator.authenticate(session, token)
+    if from_cookie and request.method not in SAFE_METHODS:
+        check_csrf(request)
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def get_auth_service(
+    request: Request, session: SessionDep, database: DatabaseDep, auth: AuthBackendDep
+) -> AuthProvider:
+    """The configured provider: local accounts, or a Cognito user pool."""
+    if auth.cognito is not None:
+        # Read when needed only: registering or signing in must not trip over a stale header.
+        return CognitoAuthService(
+            session, auth.cognito, auth.throttle, lambda: credentials(request)[0]
+        )
+    return AuthService(
+        session, database.sessionmaker, auth.tokens, auth.throttle, auth.refresh_lifetime
+    )
+
+
+AuthServiceDep = Annotated[AuthProvider, Depends(get_auth_service)]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def optional_user(request: Request, session: SessionDep, auth: AuthBackendDep) -> User | None:
+    token = request.cookies.get(ACCESS_COOKIE)
+    if not token:
+        return None
+    try:
+        # The one verification path the API uses too, for either auth provider.
+        user = await auth.authenticator.authenticate(session, token)
+    except Unauthorized:
+        return None
+    request.state.user = user
+    return user
+
+
+MaybeUser = Annotated[User | None, Depends(optional_user)]
+
+
+async def page_user(user: MaybeUser) -> User:
+    if user is None:
+        raise SignInRequired()
+    return user
+
+
+PageUser = Annotated[User, Depends(page_user)]
+
+
+async def signed_in_writer(request: Request, user: PageUser) -> User:
+    """The user behind a state-changing page request, after its CSRF check."""
+    await check_form_csrf(request)
+    return user
+
+
+PageWriter = Annotated[User, Depends(signed_in_writer)]

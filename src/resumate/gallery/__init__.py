@@ -1,0 +1,1 @@
+"""The public template gallery: every template, its sample preview, and choosing one."""

@@ -1,0 +1,16 @@
+"""A document's first sheet as a small PNG: the picture on dashboard cards and in the gallery."""
+
+from __future__ import annotations
+
+from resumate.rendering.page_style import SCREEN_GUTTER
+from resumate.rendering.renderer import Renderer
+
+# An A4 sheet at CSS's 96 pixels per inch, shot at half scale.
+SHEET_WIDTH, SHEET_HEIGHT, SCALE = 794, 1123, 0.5
+
+
+async def first_sheet_png(renderer: Renderer, html: str) -> bytes:
+    """The first sheet of a document laid out as the live preview shows it."""
+    return await renderer.png(
+        html, width=SHEET_WIDTH, height=SHEET_HEIGHT, scale=SCALE, inset=SCREEN_GUTTER
+    )

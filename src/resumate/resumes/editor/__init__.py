@@ -1,0 +1,1 @@
+"""The editor page: the form for every section, the design controls, the live preview."""

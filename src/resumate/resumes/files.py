@@ -1,0 +1,38 @@
+"""Where a resume's files live in storage: its PDFs and its thumbnails, one folder each.
+
+Keys name the content they were made from (`pdfs/<resume id>/<content hash>.pdf`), and every
+file of a resume sits under a folder of its own, so deleting the resume finds them all, also
+one that was printed while the resume changed and so was never recorded on its row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterable
+
+from resumate.storage.base import Storage
+
+
+def pdf_folder(resume_id: uuid.UUID) -> str:
+    return f"pdfs/{resume_id}/"
+
+
+def pdf_key(resume_id: uuid.UUID, digest: str) -> str:
+    return f"{pdf_folder(resume_id)}{digest}.pdf"
+
+
+def thumbnail_folder(resume_id: uuid.UUID) -> str:
+    return f"thumbnails/resumes/{resume_id}/"
+
+
+def folders(resume_id: uuid.UUID) -> tuple[str, str]:
+    return pdf_folder(resume_id), thumbnail_folder(resume_id)
+
+
+async def delete_files(storage: Storage, resume_ids: Iterable[uuid.UUID]) -> None:
+    """Delete every stored file of these resumes."""
+    found = await asyncio.gather(
+        *(storage.keys(folder) for resume_id in resume_ids for folder in folders(resume_id))
+    )
+    await storage.delete_many([key for keys in found for key in keys])

@@ -1,0 +1,1 @@
+"""Resume thumbnails: the first page as a picture on the dashboard cards."""

@@ -1,0 +1,1 @@
+"""The trash: resumes deleted, restorable for the retention period, then purged."""
