@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 # Infrastructure linters live apart: checkov's dependencies clash with the app's pins.
 INFRA_VENV := .venv-infra
 
-.PHONY: run test install install-dev install-infra system-deps lint bench lock clean
+.PHONY: run test install install-dev install-infra install-node system-deps lint bench lock clean
 
 run: install ## Install and start the app on http://127.0.0.1:8000 (embedded defaults)
 	$(BIN)/resumate serve
 
-test: install-dev install-infra system-deps ## Install everything, start PostgreSQL, lint, type-check, run all tests
+test: install-dev install-infra system-deps install-node ## Install everything, start PostgreSQL, lint, type-check, run all tests
 	scripts/test.sh
 
 install: $(VENV)/.runtime-installed
@@ -38,13 +38,25 @@ $(INFRA_VENV)/.infra-installed: requirements-infra.lock
 	@$(INFRA_VENV)/bin/pip install -q --disable-pip-version-check -r requirements-infra.lock
 	@touch $@
 
+# ESLint and Stylelint for the pages' own JavaScript and CSS, pinned in package-lock.json. Only
+# the checks use Node: nothing is built, and `make run` needs none of it.
+install-node: node_modules/.npm-installed
+
+node_modules/.npm-installed: package-lock.json package.json
+	@command -v npm >/dev/null || { echo "npm is missing: run scripts/install-system-deps.sh" >&2; exit 1; }
+	@echo "==> installing ESLint and Stylelint into node_modules (npm ci)"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 system-deps:
 	@scripts/install-system-deps.sh
 
-lint: install-dev ## Lint, format check and type check only
+lint: install-dev install-node ## Lint, format check and type check only
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	node_modules/.bin/eslint src/resumate/web/static/js
+	node_modules/.bin/stylelint "src/resumate/web/static/css/**/*.css"
 
 bench: install-dev ## Run the benchmarks (see README for what each prints)
 	scripts/bench.sh
@@ -53,4 +65,4 @@ lock: ## Re-pin requirements*.lock from pyproject.toml
 	scripts/lock.sh
 
 clean:
-	rm -rf $(VENV) $(INFRA_VENV) .services .mypy_cache .ruff_cache .pytest_cache test-artifacts
+	rm -rf $(VENV) $(INFRA_VENV) node_modules .services .mypy_cache .ruff_cache .pytest_cache test-artifacts

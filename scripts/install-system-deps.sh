@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite uses: PostgreSQL server, Chromium (the browser for
-# page tests and its headless shell, which prints the PDFs), poppler-utils.
+# page tests and its headless shell, which prints the PDFs), poppler-utils, and Node.js with npm
+# (for ESLint and Stylelint).
 # Skips what is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -11,9 +12,10 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  say "system packages present (PostgreSQL, Chromium, Chromium headless shell, poppler-utils)"
+  say "system packages present (PostgreSQL, Chromium, Chromium headless shell, poppler-utils, npm)"
   exit 0
 fi
 

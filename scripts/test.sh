@@ -15,6 +15,10 @@ say "ruff: format"
 $bin/ruff format --check src tests bench
 say "mypy: types (strict)"
 $bin/mypy
+say "eslint: the pages' JavaScript"
+node_modules/.bin/eslint src/resumate/web/static/js
+say "stylelint: the pages' CSS"
+node_modules/.bin/stylelint "src/resumate/web/static/css/**/*.css"
 say "pytest: the whole suite on SQLite and PostgreSQL"
 mkdir -p test-artifacts
 $bin/pytest "$@"

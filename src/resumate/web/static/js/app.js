@@ -104,7 +104,7 @@
     try {
       const body = await response.clone().json();
       if (body && body.error && body.error.message) return body.error.message;
-    } catch (_) { /* not JSON */ }
+    } catch { /* not JSON */ }
     return "Something went wrong. Please try again.";
   }
 
@@ -148,7 +148,7 @@
     event.detail.shouldSwap = false;
     if (xhr.status === 401) return; // renewed and retried in htmx:responseError
     let message = "Something went wrong. Please try again.";
-    try { message = JSON.parse(xhr.responseText).error.message || message; } catch (_) { /* keep the default */ }
+    try { message = JSON.parse(xhr.responseText).error.message || message; } catch { /* keep the default */ }
     toast(message, "error");
   });
 

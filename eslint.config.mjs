@@ -1,0 +1,26 @@
+// ESLint for the web app's own browser JavaScript: src/resumate/web/static/js. Vendored files
+// (htmx, axe-core) are other projects' builds and are never linted. Nothing is built: what is
+// linted is what the browser runs.
+import js from "@eslint/js";
+import globals from "globals";
+
+const APP_JS = "src/resumate/web/static/js";
+
+export default [
+  { ignores: ["**/vendor/**", ".venv/**", ".venv-infra/**", "test-artifacts/**", "build/**"] },
+  {
+    files: [`${APP_JS}/**/*.js`],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: "latest",
+      // Classic scripts (app.js and the other page scripts), loaded with <script defer>.
+      sourceType: "script",
+      globals: { ...globals.browser, htmx: "readonly" },
+    },
+  },
+  {
+    // The editor: ES modules, loaded with <script type="module"> and importing each other.
+    files: [`${APP_JS}/editor/**/*.js`],
+    languageOptions: { sourceType: "module" },
+  },
+];

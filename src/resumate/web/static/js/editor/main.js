@@ -1,0 +1,75 @@
+// The editor: builds the JSON Resume document from the form, previews every change within a
+// moment, saves it (If-Match, so nothing is overwritten silently) and prints the PDF.
+// This module wires the parts together; each lives in a module of its own beside it.
+import { setupConflicts } from "./conflicts.js";
+import { setupDesign } from "./design.js";
+import { documentReader, updateHeading } from "./document.js";
+import { setupDownload } from "./download.js";
+import { draftStore } from "./drafts.js";
+import { fieldErrors } from "./errors.js";
+import { setupHistory } from "./history.js";
+import { readPage } from "./page.js";
+import { setupPreview } from "./preview.js";
+import { setupSave } from "./save.js";
+import { setupTabs } from "./tabs.js";
+
+function start(root) {
+  const page = readPage(root);
+  const { R, form, state, showState } = page;
+  const body = documentReader(page);
+  const errors = fieldErrors(page);
+  const preview = setupPreview(page, { body, errors });
+  const drafts = draftStore(page, body);
+  // Each needs the other: a refused save opens the dialog, and keeping mine saves again.
+  const saving = setupSave(page, { body, errors, drafts, onConflict: () => conflicts.open() });
+  const conflicts = setupConflicts(page, { body, drafts, save: saving.save });
+  const design = setupDesign(page, { onChange });
+  setupTabs(page, { fitPreview: preview.fit });
+  setupHistory(page, { flush: saving.flush });
+  setupDownload(page, { flush: saving.flush });
+
+  // ---- changes: every edit is previewed, then saved ----------------------------------------
+  function onChange() {
+    if (!state.conflict) showState("pending", "Unsaved changes");
+    preview.schedule();
+    saving.schedule();
+  }
+
+  form.addEventListener("input", (event) => {
+    const input = event.target;
+    if (input.matches("[data-theme]")) design.applyInput(input);
+    if (input.hasAttribute("aria-invalid")) { errors.clear(input.dataset.errorFrom || ""); }
+    const entry = input.closest("[data-entry]");
+    if (entry && input.matches("[data-key]")) updateHeading(entry);
+    onChange();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.matches("[data-theme], [data-visible], [data-template-select]")) {
+      if (event.target.matches("[data-theme]")) design.applyInput(event.target);
+      onChange();
+    }
+  });
+  form.addEventListener("editor:changed", onChange);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  page.titleInput.addEventListener("input", (event) => {
+    state.title = event.target.value;
+    onChange();
+  });
+
+  // ---- start -----------------------------------------------------------------------------------
+  state.saved = JSON.stringify(body());
+  design.markSwatch();
+  const restored = new URLSearchParams(location.search).get("restored");
+  if (restored) {
+    R.toast(`Version ${restored} restored as the current version.`, "ok");
+    history.replaceState(null, "", location.pathname);
+  }
+  drafts.restore({ onConflict: conflicts.open });
+
+  window.ResumateEditor = { body, flush: saving.flush, state };
+  // Inert until now (the page says so): nothing clicked or typed before this moment is lost.
+  document.querySelectorAll("[data-until-editor-ready]").forEach((el) => { el.inert = false; });
+}
+
+const root = document.querySelector("[data-editor]");
+if (root) start(root);
