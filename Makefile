@@ -55,6 +55,7 @@ lint: install-dev install-node ## Lint, format check and type check only
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	node_modules/.bin/eslint src/resumate/web/static/js
 	node_modules/.bin/stylelint "src/resumate/web/static/css/**/*.css"
 

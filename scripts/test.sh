@@ -15,6 +15,8 @@ say "ruff: format"
 $bin/ruff format --check src tests bench
 say "mypy: types (strict)"
 $bin/mypy
+say "import-linter: layers, and only the app imports routers and pages"
+$bin/lint-imports --no-cache
 say "eslint: the pages' JavaScript"
 node_modules/.bin/eslint src/resumate/web/static/js
 say "stylelint: the pages' CSS"

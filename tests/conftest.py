@@ -14,6 +14,7 @@ from resumate.config import RenderSettings, Settings
 from resumate.rendering.renderer import Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 from tests.helpers import AppParts
+from tests.pages import PageClient, RecordRenders, Rendered
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -69,3 +70,12 @@ async def renderer(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Re
     chromium = Renderer(RenderSettings(), tmp_path_factory.mktemp("renderer"))
     yield chromium
     await chromium.close()
+
+
+@pytest.fixture
+async def pages(app: FastAPI, context: AppParts) -> AsyncIterator[PageClient]:
+    """A client for the pages that records each template render."""
+    rendered: list[Rendered] = []
+    transport = httpx.ASGITransport(app=RecordRenders(app, rendered))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield PageClient(http, rendered)

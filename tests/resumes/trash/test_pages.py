@@ -10,7 +10,7 @@ from sqlalchemy import update
 from resumate.db import utcnow
 from resumate.resumes.models import Resume
 from tests.helpers import Account, AppParts, create_resume, sign_up
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 
 async def signed_in(pages: PageClient, client: httpx.AsyncClient) -> Account:

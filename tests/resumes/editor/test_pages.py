@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from tests.helpers import create_resume, if_match, sign_up
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 
 async def test_the_editor_shows_the_resume_and_its_exact_preview(

@@ -11,7 +11,7 @@ import httpx
 
 from resumate.resumes.files import thumbnail_folder as folder
 from tests.helpers import PASSWORD, Account, AppParts, create_resume, if_match, sign_up
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 
 async def signed_in(pages: PageClient, client: httpx.AsyncClient) -> Account:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from tests.helpers import PASSWORD, sign_up, unique_email
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 
 async def test_home_is_public_and_sends_signed_in_users_to_their_resumes(

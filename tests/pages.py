@@ -1,17 +1,15 @@
-"""Page tests: a client that also records which template rendered with what context."""
+"""Page tests' client: it also records which template rendered with what context."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-import pytest
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
-from tests.helpers import Account, AppParts
+from tests.helpers import Account
 
 
 @dataclass
@@ -79,11 +77,3 @@ class RecordRenders:
             await send(message)
 
         await self.app(scope, receive, record)
-
-
-@pytest.fixture
-async def pages(app: FastAPI, context: AppParts) -> AsyncIterator[PageClient]:
-    rendered: list[Rendered] = []
-    transport = httpx.ASGITransport(app=RecordRenders(app, rendered))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield PageClient(http, rendered)

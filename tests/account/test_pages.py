@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from tests.helpers import PASSWORD, Account, create_resume, sign_up
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 NEW_PASSWORD = "quiet-harbour-violet-17"
 

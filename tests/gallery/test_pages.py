@@ -10,7 +10,7 @@ import httpx
 from resumate.document.sample import sample_resume
 from resumate.rendering.document import PREVIEW_HEADERS
 from tests.helpers import Account, create_resume, sign_up
-from tests.web.conftest import PageClient
+from tests.pages import PageClient
 
 
 async def signed_in(pages: PageClient, client: httpx.AsyncClient) -> Account:

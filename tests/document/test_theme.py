@@ -1,0 +1,42 @@
+"""The theme's section list is the document's: every template lays out exactly those sections."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from resumate.document.editor import SECTION_TITLES
+from resumate.document.schemas import JsonResume
+from resumate.document.theme import SECTIONS, Theme
+
+LIBRARY = (resources.files("resumate.templates") / "builtin" / "_sections.html").read_text()
+
+
+def list_sections() -> set[str]:
+    schema = JsonResume.model_json_schema()["properties"]
+    return {key for key, field in schema.items() if field.get("type") == "array"}
+
+
+def test_the_sections_are_the_summary_and_every_list_in_the_document() -> None:
+    assert set(SECTIONS) == {"summary"} | list_sections()
+
+
+def test_a_new_theme_orders_every_section_once() -> None:
+    assert Theme().section_order == list(SECTIONS)
+
+
+def test_the_editor_names_every_section() -> None:
+    assert set(SECTION_TITLES) == set(SECTIONS)
+
+
+def test_the_templates_titles_name_every_section_and_no_other() -> None:
+    declared = re.search(r"set TITLES = \{(.*?)\}", LIBRARY, re.DOTALL)
+    assert declared is not None
+    assert set(re.findall(r'"(\w+)":', declared.group(1))) == set(SECTIONS)
+
+
+def test_the_templates_have_a_macro_for_every_section_and_dispatch_to_it() -> None:
+    macros = set(re.findall(r"macro (\w+)_section\(\)", LIBRARY))
+    dispatched = dict(re.findall(r'name == "(\w+)" %\}\{\{ (\w+)_section\(\) \}\}', LIBRARY))
+    assert macros == set(SECTIONS)
+    assert dispatched == {name: name for name in SECTIONS}
