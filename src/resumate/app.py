@@ -53,17 +53,18 @@ log = logging.getLogger("resumate")
 PURGE_INTERVAL_SECONDS = 3600
 
 # In the order their paths must be tried: `/api/resumes/import` and `/trash` before `/{id}`.
+# The resume API, which most requests use, is tried first.
 ROUTERS = (
     health_router,
-    jwks_router,
-    auth_router,
-    account_router,
-    templates_router,
     transfer_router,
     trash_router,
     resumes_router,
     versions_router,
     pdf_router,
+    jwks_router,
+    auth_router,
+    account_router,
+    templates_router,
     assets_router,
     auth_pages,
     editor_pages,

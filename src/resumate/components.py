@@ -28,7 +28,8 @@ class Slot(Generic[T]):
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def __call__(self, request: Request) -> T:
+    async def __call__(self, request: Request) -> T:
+        # A coroutine, so FastAPI calls it in place instead of in a worker thread.
         return self.of(request.app)
 
     def of(self, app: FastAPI) -> T:

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.components import Slot
@@ -20,11 +20,16 @@ SettingsDep = Annotated[Settings, Depends(SETTINGS)]
 DatabaseDep = Annotated[Database, Depends(DATABASE)]
 
 
-async def get_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
+READS = frozenset({"GET", "HEAD"})
+
+
+async def get_session(request: Request, database: DatabaseDep) -> AsyncIterator[AsyncSession]:
+    """The request's session: one transaction for a write, none (autocommit) for a read."""
+    maker = database.reader if request.method in READS else database.sessionmaker
     # Entered as a context manager, so a failing route's error reaches the scope, which rolls
     # back and returns the connection before the answer goes out (an abandoned inner generator
     # did that only whenever the garbage collector got to it).
-    async with contextlib.asynccontextmanager(session_scope)(database.sessionmaker) as session:
+    async with contextlib.asynccontextmanager(session_scope)(maker) as session:
         yield session
 
 

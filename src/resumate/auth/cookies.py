@@ -7,8 +7,8 @@ import secrets
 from fastapi import Response
 
 from resumate.auth.backend import AuthBackend
+from resumate.auth.provider import IssuedSession
 from resumate.auth.schemas import Session, UserOut
-from resumate.auth.service import IssuedSession
 from resumate.web.csrf import CSRF_COOKIE
 
 ACCESS_COOKIE = "resumate_access"

@@ -10,7 +10,7 @@ from resumate.auth.backend import AuthBackend
 from resumate.auth.cognito.service import CognitoAuthService
 from resumate.auth.cookies import ACCESS_COOKIE
 from resumate.auth.models import User
-from resumate.auth.provider import AuthProvider
+from resumate.auth.provider import AuthProvider, Identity, authenticate
 from resumate.auth.service import AuthService
 from resumate.components import Slot
 from resumate.deps import DatabaseDep, SessionDep
@@ -33,15 +33,27 @@ def credentials(request: Request) -> tuple[str | None, bool]:
     return request.cookies.get(ACCESS_COOKIE), True
 
 
-async def get_current_user(request: Request, session: SessionDep, auth: AuthBackendDep) -> User:
-    """The signed-in user, through the one verification path of whichever provider is set."""
+async def get_caller(request: Request, auth: AuthBackendDep) -> Identity:
+    """Who is asking, by the one verification path of whichever provider is set.
+
+    Only the token is checked here; a route that reads the caller's own rows checks that the
+    token is still good in the same query (see `Identity`), others through `CurrentUser`.
+    """
     token, from_cookie = credentials(request)
     if not token:
         raise Unauthorized()
-    user = await auth.authenticator.authenticate(session, token)
+    identity = await auth.authenticator.identify(token)
     if from_cookie and request.method not in SAFE_METHODS:
         check_csrf(request)
-    return user
+    return identity
+
+
+Caller = Annotated[Identity, Depends(get_caller)]
+
+
+async def get_current_user(identity: Caller, session: SessionDep, auth: AuthBackendDep) -> User:
+    """The signed-in user, while the session is good."""
+    return await auth.authenticator.user(session, identity)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
@@ -74,7 +86,7 @@ async def optional_user(request: Request, session: SessionDep, auth: AuthBackend
         return None
     try:
         # The one verification path the API uses too, for either auth provider.
-        user = await auth.authenticator.authenticate(session, token)
+        user = await authenticate(auth.authenticator, session, token)
     except Unauthorized:
         return None
     request.state.user = user

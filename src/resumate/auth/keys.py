@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ class SigningKey:
     kid: str
     private_key: rsa.RSAPrivateKey
 
-    @property
+    @cached_property
     def public_key(self) -> rsa.RSAPublicKey:
         return self.private_key.public_key()
 

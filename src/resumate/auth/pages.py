@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 from resumate.auth.backend import AuthBackend
 from resumate.auth.cookies import REFRESH_COOKIE, clear_session_cookies, set_session_cookies
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, MaybeUser, client_address
+from resumate.auth.provider import IssuedSession
 from resumate.auth.schemas import Credentials
-from resumate.auth.service import IssuedSession
 from resumate.errors import ResumateError, TooManyRequests
 from resumate.web.csrf import CsrfChecked
 from resumate.web.forms import errors_from, parse

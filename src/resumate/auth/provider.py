@@ -7,12 +7,13 @@ through the provider's `Authenticator`.
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import User
-from resumate.auth.service import IssuedSession
 
 
 class AuthProvider(Protocol):
@@ -48,7 +49,40 @@ class AuthProvider(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class IssuedSession:
+    user: User
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Whom a verified access token names, known without asking the database.
+
+    Whether the token is still good (not signed out since) is in the database: `current` is the
+    condition on `users` that holds for the token's user while it is, so a query for the user's
+    own rows can check both at once.
+    """
+
+    token: str
+    # Written once per provider with bind parameters (so its statements compile once);
+    # `params` holds this token's values for them.
+    current: ColumnElement[bool]
+    params: dict[str, Any]
+
+
 class Authenticator(Protocol):
-    async def authenticate(self, session: AsyncSession, token: str) -> User:
-        """The user an access token belongs to, or 401 for any token that is not good."""
+    async def identify(self, token: str) -> Identity:
+        """The token's identity once its signature and claims check out; 401 otherwise."""
         ...
+
+    async def user(self, session: AsyncSession, identity: Identity) -> User:
+        """The identity's user; 401 once its session has ended."""
+        ...
+
+
+async def authenticate(authenticator: Authenticator, session: AsyncSession, token: str) -> User:
+    """The user an access token belongs to, or 401 for any token that is not good."""
+    return await authenticator.user(session, await authenticator.identify(token))

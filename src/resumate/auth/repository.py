@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
@@ -17,6 +18,10 @@ class UserRepository:
 
     async def get(self, user_id: uuid.UUID) -> User | None:
         return await self.session.get(User, user_id)
+
+    async def current(self, condition: ColumnElement[bool], params: dict[str, Any]) -> User | None:
+        """The user an identity's condition picks, while its token is still good."""
+        return await self.session.scalar(select(User).where(condition), params)
 
     async def by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email == email))

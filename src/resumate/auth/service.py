@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumate.auth import passwords
 from resumate.auth.models import RefreshToken, User
+from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import RefreshTokenRepository, UserRepository
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import TokenIssuer, hash_refresh_token, new_refresh_token
@@ -18,14 +18,6 @@ from resumate.db import utcnow
 from resumate.errors import Conflict, FieldError, Unauthorized, ValidationFailed
 
 WRONG_CREDENTIALS = "The email or password is not right."
-
-
-@dataclass(frozen=True)
-class IssuedSession:
-    user: User
-    access_token: str
-    refresh_token: str
-    expires_in: int
 
 
 def normalise_email(email: str) -> str:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Header, Response
+from fastapi import Depends, Header
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.auth.deps import CurrentUser, PageUser
+from resumate.auth.backend import AuthBackend
+from resumate.auth.deps import AuthBackendDep, Caller, PageUser
+from resumate.auth.provider import Identity
 from resumate.deps import SessionDep, SettingsDep
-from resumate.errors import PreconditionFailed, PreconditionRequired
+from resumate.errors import NotFound, PreconditionFailed, PreconditionRequired
 from resumate.resumes.dashboard import Dashboard
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
@@ -34,16 +39,47 @@ async def get_dashboard(resumes: ResumeServiceDep, templates: TemplateServiceDep
 DashboardDep = Annotated[Dashboard, Depends(get_dashboard)]
 
 
-async def owned_resume(
-    resume_id: uuid.UUID, user: CurrentUser, service: ResumeServiceDep
-) -> Resume:
-    return await service.owned(user.id, resume_id)
+@dataclass(frozen=True)
+class CallerResumes:
+    """The caller's resumes, each found together with the check that the token is still good.
+
+    When nothing is found, a second look tells the two cases apart: the session ended (401)
+    or the resume is not the caller's (404).
+    """
+
+    caller: Identity
+    service: ResumeService
+    session: AsyncSession
+    auth: AuthBackend
+
+    async def checked(self, found: Awaitable[Resume]) -> Resume:
+        try:
+            return await found
+        except NotFound:
+            await self.auth.authenticator.user(self.session, self.caller)
+            raise
 
 
-async def trashed_resume(
-    resume_id: uuid.UUID, user: CurrentUser, service: ResumeServiceDep
-) -> Resume:
-    return await service.trashed(user.id, resume_id)
+async def caller_resumes(
+    caller: Caller, service: ResumeServiceDep, session: SessionDep, auth: AuthBackendDep
+) -> CallerResumes:
+    return CallerResumes(caller, service, session, auth)
+
+
+CallerResumesDep = Annotated[CallerResumes, Depends(caller_resumes)]
+
+
+async def owned_resume(resume_id: uuid.UUID, resumes: CallerResumesDep) -> Resume:
+    return await resumes.checked(resumes.service.owned(resumes.caller, resume_id))
+
+
+async def edited_resume(resume_id: uuid.UUID, resumes: CallerResumesDep) -> Resume:
+    found = resumes.service.owned(resumes.caller, resume_id, document=False)
+    return await resumes.checked(found)
+
+
+async def trashed_resume(resume_id: uuid.UUID, resumes: CallerResumesDep) -> Resume:
+    return await resumes.checked(resumes.service.trashed(resumes.caller, resume_id))
 
 
 async def page_resume(resume_id: uuid.UUID, user: PageUser, service: ResumeServiceDep) -> Resume:
@@ -57,17 +93,11 @@ async def page_trashed_resume(
 
 
 OwnedResume = Annotated[Resume, Depends(owned_resume)]
+# Without its data and theme: for the routes that replace them, or only need the version.
+EditedResume = Annotated[Resume, Depends(edited_resume)]
 TrashedResume = Annotated[Resume, Depends(trashed_resume)]
 PageResume = Annotated[Resume, Depends(page_resume)]
 PageTrashedResume = Annotated[Resume, Depends(page_trashed_resume)]
-
-
-def etag(resume: Resume) -> str:
-    return f'"{resume.version}"'
-
-
-def set_etag(response: Response, resume: Resume) -> None:
-    response.headers["ETag"] = etag(resume)
 
 
 async def expected_version(

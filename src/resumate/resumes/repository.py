@@ -6,13 +6,35 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Select,
+    Table,
+    Update,
+    Uuid,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased, defer
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql.dml import ReturningUpdate
 
+from resumate.auth.models import User
+from resumate.auth.provider import Identity
+from resumate.db import UTCDateTime, utcnow
 from resumate.resumes.models import Resume, ResumeVersion
+
+# Whose resumes: a signed-in user's id, or a caller's identity, whose token is checked to be
+# still good in the same query (one round trip for the most common requests).
+Owner = uuid.UUID | Identity
 
 
 @dataclass(frozen=True)
@@ -23,17 +45,111 @@ class PrintedPdf:
     size: int
 
 
+@cache
+def _owned_by(caller: ColumnElement[bool] | None, trashed: bool, document: bool) -> Select[Resume]:
+    """One resume of its owner's: built once per kind, so SQLAlchemy compiles it once.
+
+    Without its `document` (data and theme), for requests that replace it: reading the
+    document's JSON only to write a new one is most of what a save costs the database.
+    """
+    deleted = Resume.deleted_at.is_not(None) if trashed else Resume.deleted_at.is_(None)
+    query = select(Resume).where(Resume.id == bindparam("resume_id"), deleted)
+    if not document:
+        query = query.options(
+            defer(Resume.data, raiseload=True), defer(Resume.theme, raiseload=True)
+        )
+    if caller is None:
+        return query.where(Resume.owner_id == bindparam("owner_id"))
+    return query.join(User, User.id == Resume.owner_id).where(caller)
+
+
+# Saving is the most common write, so its statements are built once per set of changed fields
+# (SQLAlchemy then compiles each once), and every value travels as a bind parameter.
+HISTORY = cast(Table, ResumeVersion.__table__)
+HISTORY_COLUMNS = ("id", "resume_id", "version", "title", "template_id", "data", "theme")
+
+
+def _update(changed: tuple[str, ...], caller: ColumnElement[bool] | None) -> Update:
+    """The next version of the owner's resume: by owner id, or by a caller's identity."""
+    owned = (
+        (Resume.owner_id == User.id, caller)
+        if caller is not None
+        else (Resume.owner_id == bindparam("owner"),)
+    )
+    return (
+        update(Resume)
+        .where(
+            Resume.id == bindparam("resume_id"),
+            Resume.version == bindparam("expected"),
+            Resume.deleted_at.is_(None),
+            *owned,
+        )
+        .values(
+            {name: bindparam(name) for name in changed}
+            | {"updated_at": bindparam("now"), "version": Resume.version + 1}
+        )
+    )
+
+
+def _history_row(source: Any) -> Select[Any]:
+    """The history row of the state in `source` (the resumes table, or the updated rows)."""
+    return select(
+        bindparam("version_id", type_=Uuid()),
+        source.c.id,
+        source.c.version,
+        source.c.title,
+        source.c.template_id,
+        source.c.data,
+        source.c.theme,
+        bindparam("now", type_=UTCDateTime()),
+    )
+
+
+@cache
+def _saved(changed: tuple[str, ...], caller: ColumnElement[bool] | None) -> ReturningUpdate[Resume]:
+    statement = _update(changed, caller).returning(Resume)
+    return statement.execution_options(populate_existing=True, synchronize_session=False)
+
+
+@cache
+def _recorded() -> Insert:
+    """The resume's current state copied into its history, inside the database."""
+    state = _history_row(Resume.__table__).where(Resume.id == bindparam("resume_id"))
+    columns = [*HISTORY_COLUMNS, "created_at"]
+    return insert(HISTORY).from_select(columns, state)
+
+
+@cache
+def _saved_and_recorded(
+    changed: tuple[str, ...], caller: ColumnElement[bool] | None
+) -> Select[Resume]:
+    updated = _update(changed, caller).returning(*Resume.__table__.c).cte("updated")
+    columns = [*HISTORY_COLUMNS, "created_at"]
+    history = insert(HISTORY).from_select(columns, _history_row(updated))
+    recorded = history.cte("recorded")
+    statement = select(aliased(Resume, updated)).add_cte(recorded)
+    return statement.execution_options(populate_existing=True)
+
+
 class ResumeRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def get_owned(
-        self, owner_id: uuid.UUID, resume_id: uuid.UUID, *, trashed: bool = False
+        self,
+        owner: Owner,
+        resume_id: uuid.UUID,
+        *,
+        trashed: bool = False,
+        document: bool = True,
     ) -> Resume | None:
-        deleted = Resume.deleted_at.is_not(None) if trashed else Resume.deleted_at.is_(None)
-        return await self.session.scalar(
-            select(Resume).where(Resume.id == resume_id, Resume.owner_id == owner_id, deleted)
-        )
+        if isinstance(owner, Identity):
+            query = _owned_by(owner.current, trashed, document)
+            params = {"resume_id": resume_id, **owner.params}
+        else:
+            query = _owned_by(None, trashed, document)
+            params = {"resume_id": resume_id, "owner_id": owner}
+        return await self.session.scalar(query, params)
 
     async def page(
         self, owner_id: uuid.UUID, *, trashed: bool, limit: int, offset: int
@@ -63,22 +179,33 @@ class ResumeRepository:
         await self.session.flush()
         return resume
 
-    async def update_if_version(
-        self, resume: Resume, expected_version: int, values: dict[str, Any]
+    async def save_version(
+        self, owner: Owner, resume_id: uuid.UUID, expected_version: int, values: dict[str, Any]
     ) -> Resume | None:
-        """Write `values` only if the stored version is still `expected_version`."""
-        result = await self.session.scalars(
-            update(Resume)
-            .where(
-                Resume.id == resume.id,
-                Resume.version == expected_version,
-                Resume.deleted_at.is_(None),
-            )
-            .values(**values, version=Resume.version + 1)
-            .returning(Resume)
-            .execution_options(populate_existing=True, synchronize_session=False)
-        )
-        return result.one_or_none()
+        """Write `values` as the next version of the owner's resume and keep it in the history.
+
+        Only while the stored version is still `expected_version` (None otherwise). On
+        PostgreSQL the update and its history row are one statement; SQLite takes two.
+        """
+        params = {
+            **values,
+            "resume_id": resume_id,
+            "expected": expected_version,
+            "version_id": uuid.uuid4(),
+            "now": utcnow(),
+        }
+        if isinstance(owner, Identity):
+            caller, params = owner.current, params | owner.params
+        else:
+            # Not "owner_id": a column's own name would read as a value to set.
+            caller, params = None, params | {"owner": owner}
+        changed = tuple(sorted(values))
+        if self.session.get_bind().dialect.name == "postgresql":
+            return await self.session.scalar(_saved_and_recorded(changed, caller), params)
+        saved = await self.session.scalar(_saved(changed, caller), params)
+        if saved is not None:
+            await self.session.execute(_recorded(), params)
+        return saved
 
     async def record_pdf(self, resume: Resume, pdf: PrintedPdf) -> bool:
         """Remember a stored PDF on the resume, only while it is the version that was printed."""
@@ -126,19 +253,10 @@ class VersionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def record(self, resume: Resume) -> ResumeVersion:
-        """Keep the resume's current state as its version row."""
-        row = ResumeVersion(
-            resume_id=resume.id,
-            version=resume.version,
-            title=resume.title,
-            template_id=resume.template_id,
-            data=resume.data,
-            theme=resume.theme,
-        )
-        self.session.add(row)
-        await self.session.flush()
-        return row
+    async def record(self, resume: Resume) -> None:
+        """Keep the resume's current state as its version row (copied inside the database)."""
+        params = {"resume_id": resume.id, "version_id": uuid.uuid4(), "now": utcnow()}
+        await self.session.execute(_recorded(), params)
 
     async def page(
         self, resume_id: uuid.UUID, *, limit: int, offset: int

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter, Response, status
 
 from resumate.auth.deps import CurrentUser
 from resumate.openapi import responses
-from resumate.resumes.deps import ExpectedVersion, OwnedResume, ResumeServiceDep, set_etag
-from resumate.resumes.models import Resume
+from resumate.resumes.deps import (
+    CallerResumes,
+    CallerResumesDep,
+    EditedResume,
+    ExpectedVersion,
+    OwnedResume,
+    ResumeServiceDep,
+)
 from resumate.resumes.schemas import (
     Limit,
     Offset,
@@ -16,10 +24,10 @@ from resumate.resumes.schemas import (
     ResumePage,
     ResumePatch,
     ResumeReplace,
-    resume_out,
+    resume_answer,
     summary_out,
 )
-from resumate.resumes.service import Changes, ResumeService
+from resumate.resumes.service import Changes
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
@@ -33,12 +41,10 @@ EDIT_ERRORS = responses(401, 404, 412, 422, 428)
     responses=responses(401, 422),
 )
 async def create_resume(
-    body: ResumeCreate, user: CurrentUser, service: ResumeServiceDep, response: Response
-) -> ResumeOut:
+    body: ResumeCreate, user: CurrentUser, service: ResumeServiceDep
+) -> Response:
     resume = await service.create(user.id, body.title, body.template_id, body.data, body.theme)
-    set_etag(response, resume)
-    response.headers["Location"] = f"/api/resumes/{resume.id}"
-    return resume_out(resume)
+    return resume_answer(resume, created=True)
 
 
 @router.get("", response_model=ResumePage, responses=responses(401, 422))
@@ -53,52 +59,48 @@ async def list_resumes(
 
 
 @router.get("/{resume_id}", response_model=ResumeOut, responses=responses(401, 404, 422))
-async def get_resume(resume: OwnedResume, response: Response) -> ResumeOut:
-    set_etag(response, resume)
-    return resume_out(resume)
+async def get_resume(resume: OwnedResume) -> Response:
+    return resume_answer(resume)
 
 
 async def _save(
+    resume_id: uuid.UUID,
     body: ResumeReplace | ResumePatch,
-    resume: Resume,
     version: int,
-    service: ResumeService,
-    response: Response,
-) -> ResumeOut:
+    resumes: CallerResumes,
+) -> Response:
     changes = Changes(
         title=body.title, template_id=body.template_id, data=body.data, theme=body.theme
     )
-    updated = await service.update(resume, version, changes)
-    set_etag(response, updated)
-    return resume_out(updated)
+    # No lookup first: the save itself finds the caller's resume (see ResumeService.save).
+    saved = resumes.service.save(resumes.caller, resume_id, version, changes)
+    return resume_answer(await resumes.checked(saved))
 
 
 @router.put("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
 async def replace_resume(
-    body: ResumeReplace,
-    resume: OwnedResume,
+    resume_id: uuid.UUID,
+    resumes: CallerResumesDep,
     version: ExpectedVersion,
-    service: ResumeServiceDep,
-    response: Response,
-) -> ResumeOut:
-    return await _save(body, resume, version, service, response)
+    body: ResumeReplace,
+) -> Response:
+    return await _save(resume_id, body, version, resumes)
 
 
 @router.patch("/{resume_id}", response_model=ResumeOut, responses=EDIT_ERRORS)
 async def patch_resume(
-    body: ResumePatch,
-    resume: OwnedResume,
+    resume_id: uuid.UUID,
+    resumes: CallerResumesDep,
     version: ExpectedVersion,
-    service: ResumeServiceDep,
-    response: Response,
-) -> ResumeOut:
-    return await _save(body, resume, version, service, response)
+    body: ResumePatch,
+) -> Response:
+    return await _save(resume_id, body, version, resumes)
 
 
 @router.delete(
     "/{resume_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404, 422)
 )
-async def trash_resume(resume: OwnedResume, service: ResumeServiceDep) -> None:
+async def trash_resume(resume: EditedResume, service: ResumeServiceDep) -> None:
     """Move to the trash; restorable for the retention period (30 days by default)."""
     await service.trash(resume)
 
@@ -109,10 +111,5 @@ async def trash_resume(resume: OwnedResume, service: ResumeServiceDep) -> None:
     response_model=ResumeOut,
     responses=responses(401, 404, 422),
 )
-async def duplicate_resume(
-    resume: OwnedResume, service: ResumeServiceDep, response: Response
-) -> ResumeOut:
-    copy = await service.duplicate(resume)
-    set_etag(response, copy)
-    response.headers["Location"] = f"/api/resumes/{copy.id}"
-    return resume_out(copy)
+async def duplicate_resume(resume: OwnedResume, service: ResumeServiceDep) -> Response:
+    return resume_answer(await service.duplicate(resume), created=True)

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Response
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from resumate.document.schemas import JsonResume
@@ -110,8 +110,42 @@ class VersionPage(ApiModel):
 
 
 def resume_out(resume: Resume, purge_at: datetime | None = None) -> ResumeOut:
-    return ResumeOut.model_validate(resume).model_copy(update={"purge_at": purge_at})
+    # Built without validating again what the database just gave back.
+    return ResumeOut.model_construct(
+        id=resume.id,
+        title=resume.title,
+        template_id=resume.template_id,
+        version=resume.version,
+        created_at=resume.created_at,
+        updated_at=resume.updated_at,
+        deleted_at=resume.deleted_at,
+        purge_at=purge_at,
+        data=resume.data,
+        theme=resume.theme,
+    )
 
 
 def summary_out(resume: Resume, purge_at: datetime | None = None) -> ResumeSummary:
     return ResumeSummary.model_validate(resume).model_copy(update={"purge_at": purge_at})
+
+
+def etag(resume: Resume) -> str:
+    return f'"{resume.version}"'
+
+
+def resume_answer(
+    resume: Resume, *, created: bool = False, purge_at: datetime | None = None
+) -> Response:
+    """A resume as the API answers with it: its ETag (and, when new, its Location) on it.
+
+    Serialized here, once: handed a model, FastAPI would validate it again before writing it.
+    """
+    headers = {"ETag": etag(resume)}
+    if created:
+        headers["Location"] = f"/api/resumes/{resume.id}"
+    return Response(
+        resume_out(resume, purge_at).model_dump_json(by_alias=True),
+        status_code=201 if created else 200,
+        media_type="application/json",
+        headers=headers,
+    )

@@ -16,7 +16,7 @@ from resumate.document.theme import Theme, default_theme
 from resumate.errors import NotFound, PreconditionFailed
 from resumate.resumes.files import delete_files
 from resumate.resumes.models import Resume, ResumeVersion
-from resumate.resumes.repository import ResumeRepository, VersionRepository
+from resumate.resumes.repository import Owner, ResumeRepository, VersionRepository
 from resumate.storage.base import Storage
 from resumate.templates.service import TemplateService
 
@@ -45,16 +45,19 @@ class ResumeService:
     def purge_at(self, resume: Resume) -> datetime | None:
         return resume.deleted_at + self.trash_retention if resume.deleted_at else None
 
-    async def owned(self, owner_id: uuid.UUID, resume_id: uuid.UUID) -> Resume:
-        """The owner's resume (not in the trash); anyone else's is simply not found."""
-        resume = await self.resumes.get_owned(owner_id, resume_id)
+    async def owned(self, owner: Owner, resume_id: uuid.UUID, *, document: bool = True) -> Resume:
+        """The owner's resume (not in the trash); anyone else's is simply not found.
+
+        Without `document`, its data and theme are not read: for a request that replaces them.
+        """
+        resume = await self.resumes.get_owned(owner, resume_id, document=document)
         if resume is None:
             raise NotFound(NOT_FOUND)
         return resume
 
-    async def trashed(self, owner_id: uuid.UUID, resume_id: uuid.UUID) -> Resume:
+    async def trashed(self, owner: Owner, resume_id: uuid.UUID) -> Resume:
         """The owner's resume in the trash, while it can still be restored."""
-        resume = await self.resumes.get_owned(owner_id, resume_id, trashed=True)
+        resume = await self.resumes.get_owned(owner, resume_id, trashed=True)
         purge_at = self.purge_at(resume) if resume else None
         if resume is None or (purge_at is not None and purge_at <= utcnow()):
             raise NotFound("There is no resume with this id in the trash.")
@@ -93,11 +96,28 @@ class ResumeService:
         await self.versions.record(resume)
         return resume
 
+    async def save(
+        self, owner: Owner, resume_id: uuid.UUID, expected_version: int, changes: Changes
+    ) -> Resume:
+        """An edit made against `expected_version`: one statement finds the owner's resume, checks
+        its version, writes it and keeps it in the history. Nothing matched? Then it is not the
+        owner's (404) or it was saved since (412): a stale edit is refused, never merged."""
+        saved = await self.resumes.save_version(
+            owner, resume_id, expected_version, await self._values(changes)
+        )
+        if saved is None:
+            await self.owned(owner, resume_id, document=False)
+            raise PreconditionFailed()
+        return saved
+
     async def update(self, resume: Resume, expected_version: int, changes: Changes) -> Resume:
-        """Apply an edit made against `expected_version`; a stale one is refused, not merged."""
+        """An edit of a resume already found for its owner."""
         if resume.version != expected_version:
             raise PreconditionFailed()
-        values: dict[str, Any] = {"updated_at": utcnow()}
+        return await self.save(resume.owner_id, resume.id, expected_version, changes)
+
+    async def _values(self, changes: Changes) -> dict[str, Any]:
+        values: dict[str, Any] = {}
         if changes.title is not None:
             values["title"] = changes.title
         if changes.template_id is not None:
@@ -106,7 +126,7 @@ class ResumeService:
             values["data"] = dump_resume(changes.data)
         if changes.theme is not None:
             values["theme"] = changes.theme.stored()
-        return await self._write(resume, expected_version, values)
+        return values
 
     async def trash(self, resume: Resume) -> None:
         resume.deleted_at = utcnow()
@@ -178,16 +198,12 @@ class ResumeService:
             "template_id": old.template_id,
             "data": old.data,
             "theme": old.theme,
-            "updated_at": utcnow(),
         }
-        return await self._write(resume, expected_version, values)
-
-    async def _write(self, resume: Resume, expected_version: int, values: dict[str, Any]) -> Resume:
-        """Save `values` as the next version, only if nobody saved since `expected_version`."""
         if resume.version != expected_version:
             raise PreconditionFailed()
-        updated = await self.resumes.update_if_version(resume, expected_version, values)
+        updated = await self.resumes.save_version(
+            resume.owner_id, resume.id, expected_version, values
+        )
         if updated is None:  # another writer got there between our read and this write
             raise PreconditionFailed()
-        await self.versions.record(updated)
         return updated

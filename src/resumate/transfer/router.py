@@ -11,8 +11,8 @@ from fastapi.responses import JSONResponse
 from resumate.auth.deps import CurrentUser
 from resumate.document.schemas import JsonResume
 from resumate.openapi import responses
-from resumate.resumes.deps import OwnedResume, set_etag
-from resumate.resumes.schemas import ResumeOut, Title, resume_out
+from resumate.resumes.deps import OwnedResume
+from resumate.resumes.schemas import ResumeOut, Title, resume_answer
 from resumate.transfer.deps import TransferServiceDep
 from resumate.transfer.service import exported
 
@@ -29,15 +29,12 @@ async def import_resume(
     document: JsonResume,
     user: CurrentUser,
     service: TransferServiceDep,
-    response: Response,
     title: Annotated[Title | None, Query()] = None,
     template_id: Annotated[uuid.UUID | None, Query(alias="templateId")] = None,
-) -> ResumeOut:
+) -> Response:
     """The body is a JSON Resume document; the title defaults to the name and label in it."""
     resume = await service.import_document(user.id, document, title, template_id)
-    set_etag(response, resume)
-    response.headers["Location"] = f"/api/resumes/{resume.id}"
-    return resume_out(resume)
+    return resume_answer(resume, created=True)
 
 
 @router.get(

@@ -40,10 +40,10 @@ from resumate.auth.cognito.tokens import (
     good_again_at,
 )
 from resumate.auth.models import User
+from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import UserRepository
 from resumate.auth.service import (
     WRONG_CREDENTIALS,
-    IssuedSession,
     check_password_policy,
     normalise_email,
     remove_account,

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import jwt
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.cognito.client import CognitoClient, CognitoRefused
 from resumate.auth.models import User
+from resumate.auth.provider import Identity
 from resumate.auth.repository import UserRepository
 from resumate.auth.tokens import SESSION_ENDED
 from resumate.errors import Conflict, FieldError, ServiceUnavailable, Unauthorized
@@ -38,7 +40,11 @@ log = logging.getLogger("resumate.auth")
 REQUIRED_CLAIMS = ["sub", "iss", "exp", "iat", "token_use", "client_id", "username"]
 VERSION_EPOCH = 1_577_836_800  # 2020-01-01T00:00:00Z
 NOT_VALID = "Your session is not valid. Sign in again."
-ACCESS_USE = "access"  # the `token_use` of access tokens (ID tokens say "id")
+ACCESS_USE = "access"
+# A Cognito token's user (linked by `sub`), while no sign-out everywhere came after the token.
+CURRENT = (User.external_subject == bindparam("caller_subject")) & (
+    User.token_version <= bindparam("caller_version")
+)  # the `token_use` of access tokens (ID tokens say "id")
 FAILURE_BACKOFF_SECONDS = 5.0
 
 
@@ -205,8 +211,13 @@ class CognitoAuthenticator:
         self.verifier = verifier
         self.client = client
 
-    async def authenticate(self, session: AsyncSession, token: str) -> User:
-        user, _ = await self.resolve(session, token)
+    async def identify(self, token: str) -> Identity:
+        claims = await self.verifier.verify(token)
+        params = {"caller_subject": claims.subject, "caller_version": claims.version}
+        return Identity(token, CURRENT, params)
+
+    async def user(self, session: AsyncSession, identity: Identity) -> User:
+        user, _ = await self.resolve(session, identity.token)
         return user
 
     async def resolve(self, session: AsyncSession, token: str) -> tuple[User, CognitoClaims]:

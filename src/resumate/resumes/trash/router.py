@@ -6,8 +6,15 @@ from fastapi import APIRouter, Response, status
 
 from resumate.auth.deps import CurrentUser
 from resumate.openapi import responses
-from resumate.resumes.deps import ResumeServiceDep, TrashedResume, set_etag
-from resumate.resumes.schemas import Limit, Offset, ResumeOut, ResumePage, resume_out, summary_out
+from resumate.resumes.deps import ResumeServiceDep, TrashedResume
+from resumate.resumes.schemas import (
+    Limit,
+    Offset,
+    ResumeOut,
+    ResumePage,
+    resume_answer,
+    summary_out,
+)
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
@@ -40,9 +47,5 @@ async def purge_resume(resume: TrashedResume, service: ResumeServiceDep) -> None
 
 
 @router.post("/{resume_id}/restore", response_model=ResumeOut, responses=responses(401, 404, 422))
-async def restore_resume(
-    resume: TrashedResume, service: ResumeServiceDep, response: Response
-) -> ResumeOut:
-    restored = await service.restore(resume)
-    set_etag(response, restored)
-    return resume_out(restored)
+async def restore_resume(resume: TrashedResume, service: ResumeServiceDep) -> Response:
+    return resume_answer(await service.restore(resume))

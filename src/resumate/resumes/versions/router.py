@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from resumate.openapi import responses
-from resumate.resumes.deps import ExpectedVersion, OwnedResume, ResumeServiceDep, set_etag
+from resumate.resumes.deps import EditedResume, ExpectedVersion, ResumeServiceDep
 from resumate.resumes.schemas import (
     Limit,
     Offset,
@@ -14,7 +14,7 @@ from resumate.resumes.schemas import (
     VersionOut,
     VersionPage,
     VersionSummary,
-    resume_out,
+    resume_answer,
 )
 
 router = APIRouter(prefix="/api/resumes/{resume_id}/versions", tags=["resume versions"])
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/resumes/{resume_id}/versions", tags=["resume ver
 
 @router.get("", response_model=VersionPage, responses=responses(401, 404, 422))
 async def list_versions(
-    resume: OwnedResume,
+    resume: EditedResume,
     service: ResumeServiceDep,
     limit: Limit = 20,
     offset: Offset = 0,
@@ -35,7 +35,7 @@ async def list_versions(
 
 @router.get("/{number}", response_model=VersionOut, responses=responses(401, 404, 422))
 async def get_version(
-    resume: OwnedResume, number: VersionNumber, service: ResumeServiceDep
+    resume: EditedResume, number: VersionNumber, service: ResumeServiceDep
 ) -> VersionOut:
     return VersionOut.model_validate(await service.version(resume, number))
 
@@ -44,12 +44,9 @@ async def get_version(
     "/{number}/restore", response_model=ResumeOut, responses=responses(401, 404, 412, 422, 428)
 )
 async def restore_version(
-    resume: OwnedResume,
+    resume: EditedResume,
     number: VersionNumber,
     version: ExpectedVersion,
     service: ResumeServiceDep,
-    response: Response,
-) -> ResumeOut:
-    restored = await service.restore_version(resume, number, version)
-    set_etag(response, restored)
-    return resume_out(restored)
+) -> Response:
+    return resume_answer(await service.restore_version(resume, number, version))
