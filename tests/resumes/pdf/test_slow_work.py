@@ -37,6 +37,20 @@ def watching(
     monkeypatch.setattr(context.renderer, name, observed)
 
 
+def meanwhile(
+    context: AppParts, monkeypatch: pytest.MonkeyPatch, request: Callable[[], Awaitable[Any]]
+) -> Callable[..., Awaitable[RenderedPdf]]:
+    """Make `request` happen while the next PDF prints; gives back the real printing call."""
+    real: Callable[..., Awaitable[RenderedPdf]] = context.renderer.pdf
+
+    async def interrupted(html: str, *, title: str, author: str) -> RenderedPdf:
+        await request()
+        return await real(html, title=title, author=author)
+
+    monkeypatch.setattr(context.renderer, "pdf", interrupted)
+    return real
+
+
 async def pdf_row(context: AppParts, resume_id: str) -> tuple[str | None, str | None]:
     async with context.sessionmaker() as session:
         row = (
@@ -83,18 +97,16 @@ async def test_an_edit_made_while_printing_is_not_overwritten_by_the_pdf_record(
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
-    real = context.renderer.pdf
 
-    async def edited_meanwhile(html: str, *, title: str, author: str) -> RenderedPdf:
-        edit = await client.patch(
+    async def edit() -> None:
+        edited = await client.patch(
             f"/api/resumes/{resume['id']}",
             json={"title": "Changed while printing"},
             headers=if_match(account, 1),
         )
-        assert edit.status_code == 200, edit.text
-        return await real(html, title=title, author=author)
+        assert edited.status_code == 200, edited.text
 
-    monkeypatch.setattr(context.renderer, "pdf", edited_meanwhile)
+    real = meanwhile(context, monkeypatch, edit)
     link = await generate(client, account, resume["id"])
     # The PDF asked for is served, but the resume (now version 2) does not claim it.
     assert (await client.get(link["url"])).status_code == 200
@@ -111,15 +123,12 @@ async def test_a_pdf_nobody_recorded_goes_when_the_resume_does(
 ) -> None:
     account = await sign_up(client)
     resume = await create_resume(client, account)
-    real = context.renderer.pdf
 
-    async def trashed_meanwhile(html: str, *, title: str, author: str) -> RenderedPdf:
-        assert (
-            await client.delete(f"/api/resumes/{resume['id']}", headers=account.headers)
-        ).is_success
-        return await real(html, title=title, author=author)
+    async def trash() -> None:
+        trashed = await client.delete(f"/api/resumes/{resume['id']}", headers=account.headers)
+        assert trashed.status_code == 204
 
-    monkeypatch.setattr(context.renderer, "pdf", trashed_meanwhile)
+    meanwhile(context, monkeypatch, trash)
     await generate(client, account, resume["id"])
     folder = pdf_folder(uuid.UUID(resume["id"]))
     assert len(await context.storage.keys(folder)) == 1
