@@ -102,6 +102,6 @@ def print_split(steps: list[Step], runs: int, server_cpu_ms: float) -> None:
         )
     print(
         f"shares are of CPU time; server CPU/req: {server_cpu_ms:.2f} ms, from the table above;"
-        " the rest of it is HTTP, the middleware, routing, the token check, three database reads"
-        " (user, resume, template) and the access log"
+        " the rest of it is HTTP, the middleware, routing, the token check, two database reads"
+        " (the resume with its owner's session, the template) and the access log"
     )
