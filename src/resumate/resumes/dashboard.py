@@ -15,8 +15,7 @@ from resumate.auth.models import User
 from resumate.errors import ResumateError
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
-from resumate.templates.models import Template
-from resumate.templates.repository import DEFAULT_SLUG
+from resumate.templates.models import DEFAULT_SLUG, Template
 from resumate.templates.service import TemplateService
 from resumate.web.errors import is_htmx
 from resumate.web.forms import errors_from

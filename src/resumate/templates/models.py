@@ -11,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from resumate.db import Base, IdMixin, utcnow
 from resumate.rendering.document import TemplateSource
 
+# The template a resume gets when none is chosen.
+DEFAULT_SLUG = "classic"
+
 
 class Template(IdMixin, Base):
     __tablename__ = "templates"

@@ -7,9 +7,7 @@ import uuid
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from resumate.templates.models import Template
-
-DEFAULT_SLUG = "classic"
+from resumate.templates.models import DEFAULT_SLUG, Template
 
 
 class TemplateRepository:

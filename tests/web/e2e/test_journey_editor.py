@@ -240,3 +240,27 @@ def test_the_preview_shows_every_sheet_the_pdf_will_have(page: Page) -> None:
     )
     assert pdf.ok, pdf.text()
     assert pdf.json()["pages"] == sheets
+
+
+def test_zooming_the_preview_on_a_phone_scrolls_the_preview_not_the_page(
+    phone_page: Page,
+) -> None:
+    page = phone_page
+    signed_up(page)
+    resume_id = new_resume(page, sample())
+    open_editor(page, resume_id)
+    page.locator('[data-show-view="preview"]').click()
+    for _ in range(3):
+        page.get_by_role("button", name="Zoom in").click()
+    expect(page.locator("[data-zoom-label]")).to_have_text(re.compile(r"^\d+%$"))
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.locator("[data-preview-viewport]")
+    assert page_width <= 390
+    assert viewport.evaluate("el => el.scrollWidth > el.clientWidth")
+    # Every zoom control stays on screen, on one line.
+    boxes = [page.get_by_role("button", name=n).bounding_box() for n in ("Zoom out", "Zoom in")]
+    assert all(box is not None and box["x"] + box["width"] <= 390 for box in boxes)
+    assert boxes[0] is not None
+    assert boxes[1] is not None
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 4
+    look(page, "editor-phone-zoomed")
