@@ -165,3 +165,15 @@ async def test_what_a_user_creates_is_theirs_alone(client: httpx.AsyncClient, pa
     assert [item["id"] for item in page["items"]] == [active["id"]]
     mine = await client.get(f"/api/resumes/{created.json()['id']}", headers=other.headers)
     assert mine.status_code == 200
+
+
+@pytest.mark.parametrize("call", SCOPED, ids=ids(SCOPED))
+async def test_a_session_that_ended_is_401_on_every_route_also_for_its_own_resumes(
+    client: httpx.AsyncClient, call: Call
+) -> None:
+    owner, active, trashed = await owner_with_resumes(client)
+    # The token still verifies; the session behind it ended (sign out everywhere).
+    assert (await client.post("/api/auth/logout", headers=owner.headers)).status_code == 204
+    response = await send(client, call, trashed if call.trashed else active, if_match(owner, 1))
+    assert response.status_code == 401, response.text
+    assert response.json()["error"]["code"] == "unauthorized"
