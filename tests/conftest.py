@@ -11,10 +11,11 @@ from fastapi import FastAPI
 
 from resumate.app import create_app
 from resumate.config import RenderSettings, Settings
-from resumate.rendering.renderer import Renderer
+from resumate.rendering.renderer import RenderedPdf, Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 from tests.helpers import AppParts
 from tests.pages import PageClient, RecordRenders, Rendered
+from tests.pdfs import assert_bundled_fonts
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -79,3 +80,18 @@ async def pages(app: FastAPI, context: AppParts) -> AsyncIterator[PageClient]:
     transport = httpx.ASGITransport(app=RecordRenders(app, rendered))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield PageClient(http, rendered)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_pdf_is_in_the_bundled_fonts() -> Iterator[None]:
+    """Every PDF any test prints is checked for its fonts, whatever the test looks at."""
+    printing = Renderer.pdf
+
+    async def checked(self: Renderer, html: str, *, title: str, author: str) -> RenderedPdf:
+        printed = await printing(self, html, title=title, author=author)
+        assert_bundled_fonts(printed.data)
+        return printed
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Renderer, "pdf", checked)
+        yield

@@ -28,13 +28,32 @@ def production(tmp_path: Path, **values: object) -> Settings:
     return Settings.model_validate(base)
 
 
-def test_embedded_defaults_need_no_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_embedded_defaults_need_no_configuration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     for name in ("RESUMATE_DATABASE_URL", "RESUMATE_ENV", "RESUMATE_DATA_DIR"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
     settings = Settings()
-    assert settings.database_url == "sqlite+aiosqlite:///data/resumate.db"
+    assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path}/data/resumate.db"
     assert settings.auth.provider == "local"
     assert settings.should_auto_migrate
+
+
+def test_relative_paths_are_taken_from_where_the_app_starts_and_passed_on_absolute(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Chromium's fontconfig, SQLite and the storage folder each have their own idea of "here"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RESUMATE_DATA_DIR", "data")
+    monkeypatch.setenv("RESUMATE_STORAGE_LOCAL_DIR", "files")
+    monkeypatch.setenv("RESUMATE_RENDER_CHROMIUM_PATH", "bin/chromium")
+    settings = Settings()
+    assert settings.data_dir == tmp_path / "data"
+    assert settings.storage_dir == tmp_path / "files"
+    assert settings.render.chromium_path == tmp_path / "bin" / "chromium"
+    monkeypatch.chdir(tmp_path.parent)  # the paths do not move with a later change of directory
+    assert settings.data_dir == tmp_path / "data"
 
 
 def test_settings_read_resumate_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:

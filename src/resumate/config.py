@@ -11,12 +11,23 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import AfterValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
+
+
+def _absolute(path: Path) -> Path:
+    # Paths go to other processes and libraries (Chromium's fontconfig, SQLite, the storage
+    # folder), which do not share this process's idea of the working directory: a relative
+    # setting is taken as relative to where the app starts, and passed on absolute.
+    return path.expanduser().absolute()
+
+
+AbsolutePath = Annotated[Path, AfterValidator(_absolute)]
+
 DEV_SECRET_PLACEHOLDERS = frozenset({"", "changeme", "change-me", "secret", "dev", "development"})
 
 
@@ -94,7 +105,7 @@ class StorageSettings(BaseSettings):
 
     backend: Literal["local", "s3"] = "local"
     # Local backend: defaults to `storage/` in the data directory.
-    local_dir: Path | None = None
+    local_dir: AbsolutePath | None = None
     s3_bucket: str | None = None
     s3_endpoint_url: str | None = None
     s3_region: str = "us-east-1"
@@ -110,7 +121,7 @@ class RenderSettings(BaseSettings):
 
     # Debian's headless shell: the same engine as chromium, but it prints inside the page's own
     # process instead of starting a compositor per PDF (about half the time and memory).
-    chromium_path: Path = Path("/usr/lib/chromium/chromium-headless-shell")
+    chromium_path: AbsolutePath = Path("/usr/lib/chromium/chromium-headless-shell")
     # Pages printing at once; Chromium uses about a core per busy page.
     concurrency: int = Field(default=2, ge=1, le=32)
     # Requests allowed to wait for a page; beyond that the answer is 503 with Retry-After.
@@ -122,7 +133,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_", extra="ignore")
 
     env: Literal["development", "test", "production"] = "development"
-    data_dir: Path = Path("data")
+    data_dir: AbsolutePath = Path("data")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     # Signs CSRF tokens and local download links; generated into the data directory in development.

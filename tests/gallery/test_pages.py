@@ -103,7 +103,7 @@ async def test_a_template_thumbnail_is_public_and_cached_by_version(pages: PageC
     assert struct.unpack(">II", response.content[16:24]) == (397, 562)
     assert response.headers["cache-control"] == "public, max-age=86400"
     await pages.get("/templates")
-    version = next(t.version for t in pages.last.context["templates"] if t.slug == "modern")
+    version = next(t.picture_version for t in pages.last.context["templates"] if t.slug == "modern")
     pinned = await pages.get(f"/templates/modern/thumbnail.png?v={version}")
     assert "immutable" in pinned.headers["cache-control"]
     again = await pages.get(

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from resumate.config import RenderSettings
 from resumate.rendering.renderer import Renderer, RendererBusy, RenderFailed
+from tests.pdfs import font_names
 from tests.rendering.conftest import pdf_text
 
 
@@ -31,6 +32,20 @@ async def test_prints_a_pdf_with_text_title_and_author(renderer: Renderer, tmp_p
     assert reader.metadata is not None
     assert (reader.metadata.title, reader.metadata.author) == ("Grace — Resume", "Grace")
     assert "Grace Hopper 0" in pdf_text(result.data, tmp_path)
+
+
+async def test_a_relative_work_folder_still_prints_in_the_bundled_fonts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chromium's fontconfig does not resolve a relative FONTCONFIG_FILE against our folder."""
+    monkeypatch.chdir(tmp_path)
+    chromium = Renderer(RenderSettings(), Path("data") / "renderer")
+    try:
+        html = page("Relative").replace("</p>", " <b>bold</b> <i>italic</i></p>")
+        printed = await chromium.pdf(html, title="t", author="a")
+    finally:
+        await chromium.close()
+    assert font_names(printed.data) == {"Inter-Regular", "Inter-Bold", "Inter-Italic"}
 
 
 @pytest.mark.parametrize(("size", "points"), [("A4", (595, 842)), ("Letter", (612, 792))])

@@ -13,6 +13,7 @@ from resumate.auth.models import User
 from resumate.document.sample import sample_resume
 from resumate.errors import NotFound
 from resumate.rendering.document import PREVIEW_HEADERS, render_document
+from resumate.rendering.thumbnail import SHOT_REVISION
 from resumate.resumes.deps import ResumeServiceDep
 from resumate.resumes.service import ResumeService
 from resumate.templates.deps import TemplateServiceDep, TemplateThumbnailsDep
@@ -94,8 +95,8 @@ async def thumbnail(
     v: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
     template = await latest(templates, slug)
-    cache = CACHE_VERSIONED if v == str(template.version) else CACHE_OTHERWISE
-    headers = {"ETag": f'"{template.content_hash[:32]}"', "Cache-Control": cache}
+    cache = CACHE_VERSIONED if v == template.picture_version else CACHE_OTHERWISE
+    headers = {"ETag": f'"{template.content_hash[:24]}-{SHOT_REVISION}"', "Cache-Control": cache}
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
     image = await thumbnails.png(template)

@@ -82,7 +82,9 @@ async def _refuse(route: Route) -> None:
 class Renderer:
     def __init__(self, settings: RenderSettings, work_dir: Path) -> None:
         self.settings = settings
-        self.work_dir = work_dir
+        # Absolute, whatever the caller passed: Chromium's fontconfig does not resolve a relative
+        # FONTCONFIG_FILE against our working directory, and silently uses the system's fonts.
+        self.work_dir = work_dir.absolute()
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._idle: asyncio.Queue[Page] = asyncio.Queue()

@@ -5,6 +5,10 @@ from __future__ import annotations
 from resumate.rendering.page_style import SCREEN_GUTTER
 from resumate.rendering.renderer import Renderer
 
+# Part of every thumbnail's key and link: bump it when the same document would now look different
+# on screen. 2: pictures taken while a relative data directory hid the bundled fonts.
+SHOT_REVISION = "2"
+
 # An A4 sheet at CSS's 96 pixels per inch, shot at half scale.
 SHEET_WIDTH, SHEET_HEIGHT, SCALE = 794, 1123, 0.5
 

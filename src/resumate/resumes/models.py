@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resumate.db import Base, IdMixin, TimestampMixin, utcnow
+from resumate.rendering.thumbnail import SHOT_REVISION
 
 
 class Resume(IdMixin, TimestampMixin, Base):
@@ -29,6 +30,11 @@ class Resume(IdMixin, TimestampMixin, Base):
     deleted_at: Mapped[datetime | None]
 
     __table_args__ = (Index(None, "owner_id", "deleted_at", "updated_at"),)
+
+    @property
+    def picture_version(self) -> str:
+        """What a link to its thumbnail carries: that address always shows the same picture."""
+        return f"{self.version}-{SHOT_REVISION}"
 
 
 class ResumeVersion(IdMixin, Base):

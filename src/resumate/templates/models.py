@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from resumate.db import Base, IdMixin, utcnow
 from resumate.rendering.document import TemplateSource
+from resumate.rendering.thumbnail import SHOT_REVISION
 
 # The template a resume gets when none is chosen.
 DEFAULT_SLUG = "classic"
@@ -37,3 +38,8 @@ class Template(IdMixin, Base):
     def source(self) -> TemplateSource:
         """What rendering needs of the template."""
         return TemplateSource(html=self.html, css=self.css, defaults=self.defaults)
+
+    @property
+    def picture_version(self) -> str:
+        """What a link to its thumbnail carries: that address always shows the same picture."""
+        return f"{self.version}-{SHOT_REVISION}"

@@ -11,7 +11,7 @@ from resumate.document.sample import sample_resume
 from resumate.errors import FieldError, NotFound, ValidationFailed
 from resumate.rendering.document import render_document
 from resumate.rendering.renderer import Renderer
-from resumate.rendering.thumbnail import first_sheet_png
+from resumate.rendering.thumbnail import SHOT_REVISION, first_sheet_png
 from resumate.storage.base import Storage, StorageNotFound
 from resumate.templates.models import Template
 from resumate.templates.repository import TemplateRepository
@@ -62,14 +62,15 @@ class TemplateThumbnails:
         """The stored thumbnail, or a new one made, stored and remembered on the template."""
         # Slow work follows (storage, Chromium): the connection goes back to the pool first.
         await release(self.session)
-        if template.thumbnail_key:
+        if template.thumbnail_key and template.thumbnail_key.endswith(f"-r{SHOT_REVISION}.png"):
             try:
                 return await self.storage.get(template.thumbnail_key)
             except StorageNotFound:
                 pass  # lost from storage: make it again
         document = render_document(template.source, sample_resume(), {})
         image = await first_sheet_png(self.renderer, document.html)
-        key = f"thumbnails/{template.slug}/v{template.version}-{template.content_hash[:16]}.png"
+        name = f"v{template.version}-{template.content_hash[:16]}-r{SHOT_REVISION}"
+        key = f"thumbnails/{template.slug}/{name}.png"
         await self.storage.put(key, image, "image/png")
         # A template version never changes, so its id is all the second transaction checks.
         await self.templates.set_thumbnail(template.id, key)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import httpx
 
+from resumate.rendering.thumbnail import SHOT_REVISION
 from resumate.resumes.files import thumbnail_folder as folder
 from tests.helpers import PASSWORD, Account, AppParts, create_resume, if_match, sign_up
 from tests.pages import PageClient
@@ -43,7 +44,7 @@ async def test_a_thumbnail_is_the_first_page_as_a_png(
 ) -> None:
     account = await signed_in(pages, client)
     resume = await create_resume(client, account)
-    response = await pages.get(f"/resumes/{resume['id']}/thumbnail.png?v=1")
+    response = await pages.get(f"/resumes/{resume['id']}/thumbnail.png?v=1-{SHOT_REVISION}")
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/png"
     assert struct.unpack(">II", response.content[16:24]) == (397, 562)

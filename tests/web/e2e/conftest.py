@@ -107,24 +107,25 @@ def wait_until_ready(base_url: str, server: subprocess.Popen[bytes], log: Path) 
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("live-server")
+    # As `make run` starts it: no settings but these, from a folder of its own, so the data
+    # directory is the default relative `data` (the configuration every new user gets).
+    folder = tmp_path_factory.mktemp("live-server")
     env = {key: value for key, value in os.environ.items() if not key.startswith("RESUMATE_")}
     env |= {
         "RESUMATE_ENV": "development",
-        "RESUMATE_DATA_DIR": str(data_dir),
         # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
         "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000",
     }
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log = data_dir / "server.log"
+    log = folder / "server.log"
     with ExitStack() as stack:
         if os.environ.get("RESUMATE_E2E_DATABASE") == "postgresql":
             env["RESUMATE_DATABASE_URL"] = stack.enter_context(postgres_database())
         output = stack.enter_context(log.open("wb"))
         command = [sys.executable, "-m", "resumate", "serve", "--host", "127.0.0.1"]
         server = subprocess.Popen(
-            [*command, "--port", str(port)], env=env, cwd=data_dir, stdout=output, stderr=output
+            [*command, "--port", str(port)], env=env, cwd=folder, stdout=output, stderr=output
         )
         try:
             wait_until_ready(base_url, server, log)

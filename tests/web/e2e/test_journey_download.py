@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, Route, expect
 from pypdf import PdfReader
 
+from tests.pdfs import assert_bundled_fonts
 from tests.web.e2e.editing import new_resume, open_editor, sample, saved_state
 from tests.web.e2e.helpers import look, signed_up
 
@@ -35,6 +36,8 @@ def test_the_downloaded_pdf_holds_what_was_just_typed(any_page: Page) -> None:
     text = pdf_text(path)
     assert "Katherine Johnson" in text
     assert "Research mathematician" in text
+    # Printed by the app as `make run` starts it: in the bundled fonts, not the system's.
+    assert_bundled_fonts(path.read_bytes())
     expect(page.locator("#toasts")).to_contain_text("PDF ready")
     look(page, "editor-downloaded")
 

@@ -32,7 +32,8 @@ from resumate.templates.service import TemplateService
 log = logging.getLogger("resumate.pdf")
 
 # Part of every content hash: bump it when the same input would now print differently.
-RENDER_REVISION = "1"
+# 2: PDFs printed while a relative data directory hid the bundled fonts are printed again.
+RENDER_REVISION = "2"
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ async def thumbnail(
 ) -> Response:
     """The resume's first page as a PNG, made once per distinct content."""
     key = await shots.key(resume)
-    cache = CACHE_VERSIONED if v == str(resume.version) else CACHE_OTHERWISE
+    cache = CACHE_VERSIONED if v == resume.picture_version else CACHE_OTHERWISE
     headers = {"ETag": etag_of(key), "Cache-Control": cache}
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resumate.db import release
 from resumate.rendering.document import render_document
 from resumate.rendering.renderer import Renderer
-from resumate.rendering.thumbnail import first_sheet_png
+from resumate.rendering.thumbnail import SHOT_REVISION, first_sheet_png
 from resumate.resumes.files import thumbnail_folder
 from resumate.resumes.models import Resume
 from resumate.resumes.pdf.service import content_hash
@@ -28,10 +28,8 @@ from resumate.templates.service import TemplateService
 
 log = logging.getLogger("resumate.thumbnails")
 
-# Part of every key besides the content hash: bump it when the same resume would now look
-# different on screen (the hash follows what prints, and the screen layout is not in it).
-SHOT_REVISION = "1"
-
+# SHOT_REVISION is part of every key besides the content hash: the hash follows what prints,
+# and the screen layout is not in it.
 # One resume thumbnail is made at a time per renderer. Each shot starts a browser of its own and
 # the renderer takes shots one by one anyway, but a request waiting there holds one of the places
 # PDF downloads need; a dashboard full of new cards must not fill them all.
