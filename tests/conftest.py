@@ -15,7 +15,7 @@ from resumate.rendering.renderer import RenderedPdf, Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 from tests.helpers import AppParts
 from tests.pages import PageClient, RecordRenders, Rendered
-from tests.pdfs import assert_bundled_fonts
+from tests.pdfs import assert_readable
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -83,13 +83,14 @@ async def pages(app: FastAPI, context: AppParts) -> AsyncIterator[PageClient]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def every_pdf_is_in_the_bundled_fonts() -> Iterator[None]:
-    """Every PDF any test prints is checked for its fonts, whatever the test looks at."""
+def every_pdf_is_readable() -> Iterator[None]:
+    """Every PDF any test prints is checked as a reader and a parser meet it (`assert_readable`),
+    whatever the test itself looks at."""
     printing = Renderer.pdf
 
     async def checked(self: Renderer, html: str, *, title: str, author: str) -> RenderedPdf:
         printed = await printing(self, html, title=title, author=author)
-        assert_bundled_fonts(printed.data)
+        assert_readable(printed.data)
         return printed
 
     with pytest.MonkeyPatch.context() as patch:

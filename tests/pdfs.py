@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import tempfile
+from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -28,3 +31,27 @@ def assert_bundled_fonts(pdf: bytes) -> None:
     """Only the bundled families: any other font means Chromium fell back to the system's."""
     foreign = sorted(name for name in font_names(pdf) if not name.startswith(BUNDLED))
     assert not foreign, f"the PDF uses fonts that are not bundled: {foreign}"
+
+
+def assert_readable(pdf: bytes) -> None:
+    """What a reader and a parser get: the bundled fonts, real characters, nothing off the page.
+
+    The text layer is read twice, by pdfminer.six (which trusts the PDF's own character maps, as
+    most résumé parsers do) and by poppler (`pdftotext`): neither may meet a private-use or
+    unassigned code point, and no run of text may reach past the page's edges.
+    """
+    from tests.resume_parser import private_use, text_items
+
+    assert_bundled_fonts(pdf)
+    items, widths = text_items(pdf)
+    mined = "".join(item.text for item in items)
+    assert private_use(mined) == [], f"pdfminer reads {private_use(mined)!r}"
+    outside = [item.text for item in items if item.x0 < -0.5 or item.x1 > widths[item.page] + 0.5]
+    assert outside == [], f"text runs off the page: {outside[:3]}"
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "printed.pdf"
+        path.write_bytes(pdf)
+        popped = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+        ).stdout.decode()
+    assert private_use(popped) == [], f"poppler reads {private_use(popped)!r}"

@@ -48,7 +48,11 @@ class PageStyle:
             f" --font-heading: {font_stack(self.heading_font_family)};"
             f" --font-size: {self.font_size:g}pt;"
             f" --line-height: {self.line_height:g};"
-            f" --page-margin: {margin}; }}\n"
+            f" --page-margin: {margin};"
+            # No ligatures or contextual alternates: their glyphs have no character of their own
+            # (Inter's "(" beside capitals, JetBrains Mono's "=>"), and the text layer would
+            # read "ﬁ", an arrow or a private-use code point where the page says "fi" or "->".
+            ' font-variant-ligatures: none; font-feature-settings: "calt" 0, "case" 0; }\n'
             f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
             + screen_pages_css(width, height, margin)
         )

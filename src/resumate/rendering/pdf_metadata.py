@@ -26,8 +26,16 @@ def page_count(pdf: bytes) -> int:
     return len(_PAGE.findall(pdf))
 
 
-def with_document_info(pdf: bytes, *, title: str, author: str, creator: str) -> bytes:
-    """`pdf` with Title, Author and Creator set; unchanged if its trailer is not the usual kind."""
+def with_document_info(
+    pdf: bytes,
+    *,
+    title: str,
+    author: str,
+    creator: str,
+    replaced: dict[int, bytes] | None = None,
+) -> bytes:
+    """`pdf` with Title, Author and Creator set, and the `replaced` objects' new versions
+    (object number → body); unchanged if its trailer is not the usual kind."""
     tail = pdf[-2048:]
     start = _STARTXREF.search(tail)
     trailer = _TRAILER.search(tail)
@@ -53,13 +61,18 @@ def with_document_info(pdf: bytes, *, title: str, author: str, creator: str) -> 
         + b")>>"
     )
     body = pdf if pdf.endswith(b"\n") else pdf + b"\n"
-    object_offset = len(body)
-    update = b"%d 0 obj\n%s\nendobj\n" % (number, info)
-    xref_offset = object_offset + len(update)
+    update, offsets = b"", {}
+    for object_number, content in sorted(((replaced or {}) | {number: info}).items()):
+        offsets[object_number] = len(body) + len(update)
+        update += b"%d 0 obj\n%s\nendobj\n" % (object_number, content)
+    xref_offset = len(body) + len(update)
+    # The free-list head first: some readers expect every xref section to start at 0.
+    update += b"xref\n0 1\n0000000000 65535 f \n" + b"".join(
+        b"%d 1\n%010d 00000 n \n" % (object_number, offset)
+        for object_number, offset in offsets.items()
+    )
     update += (
-        # The free-list head first: some readers expect every xref section to start at 0.
-        b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n" % (number, object_offset)
-        + b"trailer\n<</Size %d\n/Root %s\n/Info %d 0 R\n/Prev %s>>\n"
+        b"trailer\n<</Size %d\n/Root %s\n/Info %d 0 R\n/Prev %s>>\n"
         % (number + 1, root.group(1), number, start.group(1))
         + b"startxref\n%d\n%%%%EOF\n" % xref_offset
     )

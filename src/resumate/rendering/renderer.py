@@ -29,6 +29,7 @@ from resumate.config import RenderSettings
 from resumate.errors import ServiceUnavailable
 from resumate.rendering.fonts import write_fontconfig
 from resumate.rendering.pdf_metadata import page_count, with_document_info
+from resumate.rendering.text_layer import corrected_text_maps
 
 log = logging.getLogger("resumate.rendering")
 
@@ -107,7 +108,13 @@ class Renderer:
             return await page.pdf(print_background=True, prefer_css_page_size=True, tagged=True)
 
         raw = await self._run(print_pdf)
-        data = with_document_info(raw, title=title, author=author, creator="Resumate AI")
+        data = with_document_info(
+            raw,
+            title=title,
+            author=author,
+            creator="Resumate AI",
+            replaced=corrected_text_maps(raw),
+        )
         return RenderedPdf(data=data, pages=page_count(raw))
 
     async def png(
