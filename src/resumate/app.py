@@ -116,7 +116,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Resumate AI",
         version="0.1.0",
         summary="Write a resume, watch the live preview, download an ATS-readable PDF.",
-        docs_url="/api/docs",
+        # Served from the package's own Swagger UI by the assets router: FastAPI's loads it
+        # from a CDN. The API has no OAuth2 flow, so no OAuth2 redirect page either.
+        docs_url=None,
+        swagger_ui_oauth2_redirect_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
