@@ -197,6 +197,28 @@ async def test_an_import_can_choose_its_title_and_template(
     assert (resume["title"], resume["templateId"]) == ("Imported", sidebar)
 
 
+async def test_importing_an_exported_file_restores_its_design(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await signed_in(pages, client)
+    templates = await template_ids(client, account)
+    theme = {"accentColor": "#0a7d4f", "fontFamily": "inter", "hiddenSections": ["awards"]}
+    data = {"basics": {"name": "Grace Hopper"}, "meta": {"version": "v1"}}
+    original = await create_resume(
+        client, account, templateId=templates["sidebar"], theme=theme, data=data
+    )
+    exported = await client.get(f"/api/resumes/{original['id']}/export", headers=account.headers)
+    response = await pages.post("/resumes/import", files=json_file(exported.json()))
+    resume = await saved(client, account, response.headers["location"])
+    assert (resume["templateId"], resume["theme"]) == (templates["sidebar"], original["theme"])
+    assert resume["data"] == data
+    # A template chosen in the form still wins over the file's; the theme comes along.
+    form = {"template": templates["modern"]}
+    response = await pages.post("/resumes/import", data=form, files=json_file(exported.json()))
+    resume = await saved(client, account, response.headers["location"])
+    assert (resume["templateId"], resume["theme"]) == (templates["modern"], original["theme"])
+
+
 async def test_a_file_that_is_not_json_is_named_with_where_it_breaks(
     pages: PageClient, client: httpx.AsyncClient
 ) -> None:

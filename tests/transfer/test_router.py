@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from resumate.document.theme import default_theme
 from tests.helpers import create_resume, error_fields, sign_up
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "jsonresume" / "sample.resume.json"
@@ -16,6 +17,15 @@ SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "jsonresume" / "sample
 def sample() -> dict[str, Any]:
     document: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
     return document
+
+
+def designed(
+    document: dict[str, Any], template: str = "classic", theme: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The document as exported: its own meta keys first, then the design."""
+    design = {"template": template, "theme": theme or default_theme()}
+    meta = document.get("meta", {}) | {"theme": template, "resumate": design}
+    return document | {"meta": meta}
 
 
 async def test_import_creates_a_resume_titled_by_name_and_label(
@@ -34,12 +44,14 @@ async def test_import_creates_a_resume_titled_by_name_and_label(
 async def test_export_returns_the_imported_document_exactly(client: httpx.AsyncClient) -> None:
     account = await sign_up(client)
     created = await client.post("/api/resumes/import", json=sample(), headers=account.headers)
+    assert created.json()["data"] == sample()
     response = await client.get(
         f"/api/resumes/{created.json()['id']}/export", headers=account.headers
     )
     assert response.status_code == 200
-    assert response.json() == sample()
-    assert json.dumps(response.json()) == json.dumps(sample())
+    # The document exactly, in the same key order, with only the design added to its meta.
+    assert response.json() == designed(sample())
+    assert json.dumps(response.json()) == json.dumps(designed(sample()))
 
 
 async def test_export_is_a_json_file_download(client: httpx.AsyncClient) -> None:
@@ -118,7 +130,7 @@ async def test_import_keeps_unknown_keys(client: httpx.AsyncClient) -> None:
     exported = await client.get(
         f"/api/resumes/{created.json()['id']}/export", headers=account.headers
     )
-    assert exported.json() == document
+    assert exported.json() == designed(document)
 
 
 async def test_import_picks_the_template_named_in_meta_theme(client: httpx.AsyncClient) -> None:

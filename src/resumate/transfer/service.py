@@ -1,7 +1,8 @@
 """Importing a JSON Resume document as a new resume, and exporting one.
 
 Every way in (the API's JSON body, a file on the dashboard) ends in the same parser and limits
-as a save: `parse_resume`.
+as a save: `parse_resume`. An export carries the resume's design in `meta`, and an import of it
+restores that design (see `resumate.transfer.design`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from resumate.errors import validation_error
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
 from resumate.templates.service import TemplateService
+from resumate.transfer.design import read_design, with_design
 
 
 class FileInvalid(ValueError):
@@ -37,14 +39,31 @@ class TransferService:
         title: str | None,
         template_id: uuid.UUID | None,
     ) -> Resume:
-        if template_id is None and data.meta is not None:
-            # JSON Resume names its theme in meta.theme; use ours of that name when there is one.
-            theme_name = getattr(data.meta, "theme", None)
-            if isinstance(theme_name, str):
-                found = await self.templates.by_slug(theme_name.lower())
-                template_id = found.id if found else None
+        # JSON Resume names its theme in meta.theme; read it before the design comes out of meta.
+        theme_name = getattr(data.meta, "theme", None) if data.meta is not None else None
+        design, data = read_design(data)
+        if template_id is None:
+            # Ours by name: the design's template, else the standard's theme name, else the default.
+            named = (design.template if design else None, theme_name)
+            template_id = await self._template_named(*named)
         title = title or imported_title(data)
-        return await self.resumes.create(owner_id, title, template_id, data, None)
+        theme = design.theme if design else None
+        return await self.resumes.create(owner_id, title, template_id, data, theme)
+
+    async def export(self, resume: Resume) -> tuple[dict[str, Any], str]:
+        """The resume as a JSON Resume document with its design in meta, and its file name."""
+        template = await self.templates.get(resume.template_id)
+        document = with_design(in_schema_order(resume.data), template.slug, resume.theme)
+        return document, exported_filename(resume.title)
+
+    async def _template_named(self, *names: object) -> uuid.UUID | None:
+        """The newest version of the first template of ours named; None (the default) if none."""
+        for name in names:
+            if isinstance(name, str) and name:
+                found = await self.templates.by_slug(name.lower())
+                if found is not None:
+                    return found.id
+        return None
 
 
 def imported_title(data: JsonResume) -> str:
@@ -55,10 +74,10 @@ def imported_title(data: JsonResume) -> str:
     return title[:200]
 
 
-def exported(resume: Resume) -> tuple[dict[str, Any], str]:
-    """The resume's data as a JSON Resume document, and the file name it downloads as."""
-    filename = (re.sub(r"[^A-Za-z0-9._-]+", "-", resume.title).strip("-") or "resume")[:80]
-    return in_schema_order(resume.data), f"{filename}.json"
+def exported_filename(title: str) -> str:
+    """The name a resume's JSON Resume file downloads as."""
+    filename = (re.sub(r"[^A-Za-z0-9._-]+", "-", title).strip("-") or "resume")[:80]
+    return f"{filename}.json"
 
 
 def read_json_resume(content: bytes) -> JsonResume:

@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, Route, expect
 from pypdf import PdfReader
 
+from resumate.document.theme import default_theme
 from tests.pdfs import assert_bundled_fonts
 from tests.web.e2e.editing import new_resume, open_editor, sample, saved_state
 from tests.web.e2e.helpers import look, signed_up
@@ -86,4 +87,6 @@ def test_the_json_export_is_the_resume_as_typed(page: Page) -> None:
         page.get_by_role("link", name="Export JSON").click()
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["basics"]["name"] == "Ada Lovelace"
-    assert exported["meta"] == {"version": "v1"}
+    # The user's own meta key as typed, and the design (template and theme) for an import.
+    design = {"template": "classic", "theme": default_theme()}
+    assert exported["meta"] == {"version": "v1", "theme": "classic", "resumate": design}
