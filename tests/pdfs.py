@@ -10,6 +10,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from tests.resume_parser import private_use, text_items
+
 # The families bundled in resumate/rendering/fonts, as Chromium names them in a PDF.
 BUNDLED = ("Inter", "SourceSans3", "SourceSerif4", "JetBrainsMono", "NotoSansSC")
 
@@ -40,8 +42,6 @@ def assert_readable(pdf: bytes) -> None:
     most résumé parsers do) and by poppler (`pdftotext`): neither may meet a private-use or
     unassigned code point, and no run of text may reach past the page's edges.
     """
-    from tests.resume_parser import private_use, text_items
-
     assert_bundled_fonts(pdf)
     items, widths = text_items(pdf)
     mined = "".join(item.text for item in items)

@@ -71,6 +71,8 @@ class Identity:
     # `params` holds this token's values for them.
     current: ColumnElement[bool]
     params: dict[str, Any]
+    # The provider's own verified claims, so that finding the user does not verify again.
+    claims: object = None
 
 
 class Authenticator(Protocol):

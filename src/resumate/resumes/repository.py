@@ -37,6 +37,17 @@ from resumate.resumes.models import Resume, ResumeVersion
 Owner = uuid.UUID | Identity
 
 
+def _owner_terms(owner: Owner) -> tuple[ColumnElement[bool] | None, dict[str, Any]]:
+    """The condition a query adds for the owner (None: by id) and its parameters.
+
+    The id travels as "owner", not "owner_id": in an UPDATE a column's own name would read as
+    a value to set.
+    """
+    if isinstance(owner, Identity):
+        return owner.current, owner.params
+    return None, {"owner": owner}
+
+
 @dataclass(frozen=True)
 class PrintedPdf:
     key: str
@@ -59,7 +70,7 @@ def _owned_by(caller: ColumnElement[bool] | None, trashed: bool, document: bool)
             defer(Resume.data, raiseload=True), defer(Resume.theme, raiseload=True)
         )
     if caller is None:
-        return query.where(Resume.owner_id == bindparam("owner_id"))
+        return query.where(Resume.owner_id == bindparam("owner"))
     return query.join(User, User.id == Resume.owner_id).where(caller)
 
 
@@ -143,13 +154,9 @@ class ResumeRepository:
         trashed: bool = False,
         document: bool = True,
     ) -> Resume | None:
-        if isinstance(owner, Identity):
-            query = _owned_by(owner.current, trashed, document)
-            params = {"resume_id": resume_id, **owner.params}
-        else:
-            query = _owned_by(None, trashed, document)
-            params = {"resume_id": resume_id, "owner_id": owner}
-        return await self.session.scalar(query, params)
+        caller, params = _owner_terms(owner)
+        query = _owned_by(caller, trashed, document)
+        return await self.session.scalar(query, {"resume_id": resume_id, **params})
 
     async def page(
         self, owner_id: uuid.UUID, *, trashed: bool, limit: int, offset: int
@@ -187,18 +194,15 @@ class ResumeRepository:
         Only while the stored version is still `expected_version` (None otherwise). On
         PostgreSQL the update and its history row are one statement; SQLite takes two.
         """
+        caller, owner_params = _owner_terms(owner)
         params = {
             **values,
+            **owner_params,
             "resume_id": resume_id,
             "expected": expected_version,
             "version_id": uuid.uuid4(),
             "now": utcnow(),
         }
-        if isinstance(owner, Identity):
-            caller, params = owner.current, params | owner.params
-        else:
-            # Not "owner_id": a column's own name would read as a value to set.
-            caller, params = None, params | {"owner": owner}
         changed = tuple(sorted(values))
         if self.session.get_bind().dialect.name == "postgresql":
             return await self.session.scalar(_saved_and_recorded(changed, caller), params)

@@ -100,15 +100,9 @@ class ResumeService:
         self, owner: Owner, resume_id: uuid.UUID, expected_version: int, changes: Changes
     ) -> Resume:
         """An edit made against `expected_version`: one statement finds the owner's resume, checks
-        its version, writes it and keeps it in the history. Nothing matched? Then it is not the
-        owner's (404) or it was saved since (412): a stale edit is refused, never merged."""
-        saved = await self.resumes.save_version(
-            owner, resume_id, expected_version, await self._values(changes)
-        )
-        if saved is None:
-            await self.owned(owner, resume_id, document=False)
-            raise PreconditionFailed()
-        return saved
+        its version, writes it and keeps it in the history. A stale edit is refused, never
+        merged."""
+        return await self._save(owner, resume_id, expected_version, await self._values(changes))
 
     async def update(self, resume: Resume, expected_version: int, changes: Changes) -> Resume:
         """An edit of a resume already found for its owner."""
@@ -201,9 +195,14 @@ class ResumeService:
         }
         if resume.version != expected_version:
             raise PreconditionFailed()
-        updated = await self.resumes.save_version(
-            resume.owner_id, resume.id, expected_version, values
-        )
-        if updated is None:  # another writer got there between our read and this write
+        return await self._save(resume.owner_id, resume.id, expected_version, values)
+
+    async def _save(
+        self, owner: Owner, resume_id: uuid.UUID, expected_version: int, values: dict[str, Any]
+    ) -> Resume:
+        saved = await self.resumes.save_version(owner, resume_id, expected_version, values)
+        if saved is None:
+            # Nothing matched: not the owner's resume (404), or saved since (412).
+            await self.owned(owner, resume_id, document=False)
             raise PreconditionFailed()
-        return updated
+        return saved

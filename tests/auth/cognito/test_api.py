@@ -6,8 +6,10 @@ import uuid
 
 import httpx
 import jwt
+import pytest
 from sqlalchemy import func, select
 
+from resumate.auth.cognito.tokens import CognitoClaims
 from resumate.auth.models import User
 from tests.auth.cognito.moto import Pool
 from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
@@ -176,3 +178,22 @@ async def test_signing_out_of_this_device_clears_its_cookies(client: httpx.Async
 
 async def test_the_local_jwks_is_not_published(client: httpx.AsyncClient) -> None:
     assert (await client.get("/.well-known/jwks.json")).status_code == 404
+
+
+async def test_a_request_verifies_its_token_once(
+    client: httpx.AsyncClient, context: AppParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding the caller's user uses the claims already verified, not a second RSA check."""
+    account = await sign_up(client)
+    assert context.cognito is not None
+    verifier = context.cognito.authenticator.verifier
+    real = verifier.verify
+    calls: list[str] = []
+
+    async def counted(token: str) -> CognitoClaims:
+        calls.append(token)
+        return await real(token)
+
+    monkeypatch.setattr(verifier, "verify", counted)
+    assert (await client.get("/api/auth/me", headers=account.headers)).status_code == 200
+    assert len(calls) == 1

@@ -214,14 +214,18 @@ class CognitoAuthenticator:
     async def identify(self, token: str) -> Identity:
         claims = await self.verifier.verify(token)
         params = {"caller_subject": claims.subject, "caller_version": claims.version}
-        return Identity(token, CURRENT, params)
+        return Identity(token, CURRENT, params, claims)
 
     async def user(self, session: AsyncSession, identity: Identity) -> User:
-        user, _ = await self.resolve(session, identity.token)
+        claims = identity.claims if isinstance(identity.claims, CognitoClaims) else None
+        user, _ = await self.resolve(session, identity.token, claims)
         return user
 
-    async def resolve(self, session: AsyncSession, token: str) -> tuple[User, CognitoClaims]:
-        claims = await self.verifier.verify(token)
+    async def resolve(
+        self, session: AsyncSession, token: str, claims: CognitoClaims | None = None
+    ) -> tuple[User, CognitoClaims]:
+        """The token's local user (linked on first sight); `claims` when already verified."""
+        claims = claims or await self.verifier.verify(token)
         user = await UserRepository(session).by_external_subject(claims.subject)
         if user is None:
             # First sight of this Cognito user here: Cognito knows the email, and answering
