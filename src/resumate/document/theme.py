@@ -6,6 +6,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field, field_validator
 
+from resumate.document.language import Language
 from resumate.schemas import ApiInput
 
 Section = Literal[
@@ -39,6 +40,11 @@ class Theme(ApiInput):
     page_size: Literal["A4", "Letter"] = "A4"
     section_order: list[Section] = Field(default_factory=lambda: list(SECTIONS))
     hidden_sections: list[Section] = Field(default_factory=list)
+    language: Language | None = Field(
+        default=None,
+        description="BCP 47 tag the headings, dates and fonts follow; null: the resume's "
+        "meta.language, else the language its text is written in, else English",
+    )
 
     @field_validator("section_order", "hidden_sections")
     @classmethod

@@ -37,7 +37,7 @@ class Document:
 def render_document(
     template: TemplateSource, data: dict[str, Any], theme: dict[str, Any]
 ) -> Document:
-    style = resolve(theme, template.defaults)
+    style = resolve(theme, template.defaults, data)
     found = data.get("basics")
     basics: dict[str, Any] = found if isinstance(found, dict) else {}
     author = str(basics.get("name") or "").strip()

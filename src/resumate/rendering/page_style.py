@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from resumate.document.language import Direction, direction, resume_language
 from resumate.document.theme import SECTIONS, Section, Theme
 from resumate.rendering.fonts import FAMILIES, font_stack
 
@@ -37,6 +38,8 @@ class PageStyle:
     page_size: str
     section_order: tuple[Section, ...]
     hidden_sections: frozenset[Section]
+    language: str = "en"
+    direction: Direction = "ltr"
 
     def css(self) -> str:
         width, height = PAGE_SIZES[self.page_size]
@@ -71,8 +74,13 @@ def has_content(data: dict[str, Any], section: Section) -> bool:
     return isinstance(entries, list) and any(entries)
 
 
-def resolve(theme: dict[str, Any], defaults: dict[str, Any]) -> PageStyle:
-    """The resume's own choices where it made them, the template's defaults elsewhere."""
+def resolve(
+    theme: dict[str, Any], defaults: dict[str, Any], data: dict[str, Any] | None = None
+) -> PageStyle:
+    """The resume's own choices where it made them, the template's defaults elsewhere.
+
+    The language is the theme's choice, else what the resume's data says or is written in.
+    """
     chosen = Theme.model_validate(theme or {}).model_dump(by_alias=True)
     merged = FALLBACK_DEFAULTS | {k: v for k, v in defaults.items() if v is not None}
     # A template's defaults pass the same checks as a user's choices before reaching CSS.
@@ -95,6 +103,8 @@ def resolve(theme: dict[str, Any], defaults: dict[str, Any]) -> PageStyle:
         page_size=merged["pageSize"],
         section_order=tuple(merged["sectionOrder"]),
         hidden_sections=frozenset(merged["hiddenSections"]),
+        language=(language := resume_language(data or {}, chosen.get("language"))),
+        direction=direction(language),
     )
 
 
