@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 # Infrastructure linters live apart: checkov's dependencies clash with the app's pins.
 INFRA_VENV := .venv-infra
 
-.PHONY: run test install install-dev install-infra install-node system-deps lint bench lock clean
+.PHONY: run test install install-dev install-infra install-node system-deps run-deps lint bench lock clean
 
-run: install ## Install and start the app on http://127.0.0.1:8000 (embedded defaults)
+run: install run-deps ## Install and start the app on http://127.0.0.1:8000 (embedded defaults)
 	$(BIN)/resumate serve
 
 test: install-dev install-infra system-deps install-node ## Install everything, start PostgreSQL, lint, type-check, run all tests
@@ -50,6 +50,10 @@ node_modules/.npm-installed: package-lock.json package.json
 
 system-deps:
 	@scripts/install-system-deps.sh
+
+# The app prints PDFs and thumbnails with Debian's Chromium headless shell.
+run-deps:
+	@scripts/install-system-deps.sh run
 
 lint: install-dev install-node ## Lint, format check and type check only
 	$(BIN)/ruff check src tests bench

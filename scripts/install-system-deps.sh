@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite uses: PostgreSQL server, Chromium (the browser for
-# page tests and its headless shell, which prints the PDFs), poppler-utils, and Node.js with npm
-# (for ESLint and Stylelint).
+# Install the Debian packages the app and its test suite use.
+#   scripts/install-system-deps.sh        everything the tests use: PostgreSQL server, Chromium
+#                                          (the browser for page tests), its headless shell (which
+#                                          prints the PDFs), poppler-utils, Node.js with npm (for
+#                                          ESLint and Stylelint)
+#   scripts/install-system-deps.sh run    only what the app itself needs: the headless shell
 # Skips what is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 say() { printf '==> %s\n' "$*" >&2; }
 
 missing=()
-ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${1:-}" != run ]; then
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  say "system packages present (PostgreSQL, Chromium, Chromium headless shell, poppler-utils, npm)"
+  say "system packages present"
   exit 0
 fi
 
