@@ -91,11 +91,17 @@ JSON_CODEC: dict[str, Any] = {
 }
 
 
+# How long a request waits for a free connection before it is answered 503 (Retry-After).
+POOL_TIMEOUT = 10
+
+
 def create_engine(
     url: str, *, pool_size: int = 20, pre_ping: bool = False, echo: bool = False
 ) -> AsyncEngine:
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **JSON_CODEC)
+        engine = create_async_engine(
+            url, echo=echo, connect_args={"timeout": 30}, pool_timeout=POOL_TIMEOUT, **JSON_CODEC
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(
@@ -104,6 +110,7 @@ def create_engine(
         **JSON_CODEC,
         pool_size=pool_size,
         max_overflow=pool_size // 2,
+        pool_timeout=POOL_TIMEOUT,
         pool_pre_ping=pre_ping,
         # Replace connections before a server or proxy idle timeout can cut them.
         pool_recycle=900,

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import weakref
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+from resumate.errors import ServiceUnavailable
 
 MIN_LENGTH = 8
 MAX_LENGTH = 256
 
 # OWASP ASVS / cheat-sheet floor for argon2id: 19 MiB of memory, 2 passes, 1 lane.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1, type=Type.ID)
+
+# Hashes run at most this many at a time (each holds 19 MiB and a core for tens of ms). A hash
+# that cannot start within HASH_WAIT seconds is refused with 503 and Retry-After instead of
+# queueing without bound while memory and latency grow.
+HASH_SLOTS = max(2, 2 * (os.cpu_count() or 1))
+HASH_WAIT = 5.0
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+T = TypeVar("T")
 
 # A real hash, so an unknown email costs the same time as a wrong password.
 _DUMMY_HASH = HASHER.hash("resumate timing equaliser")
@@ -55,8 +71,22 @@ def needs_rehash(password_hash: str) -> bool:
 
 async def hash_password_async(password: str) -> str:
     """Hash in a worker thread: argon2 releases the GIL, and the event loop keeps serving."""
-    return await asyncio.to_thread(hash_password, password)
+    return await in_hash_slot(hash_password, password)
 
 
 async def verify_password_async(password_hash: str | None, password: str) -> bool:
-    return await asyncio.to_thread(verify_password, password_hash, password)
+    return await in_hash_slot(verify_password, password_hash, password)
+
+
+async def in_hash_slot(work: Callable[..., T], *args: object) -> T:
+    """Run a hash in a worker thread once one of the HASH_SLOTS is free, or answer 503."""
+    slots = _slots.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(HASH_SLOTS))
+    try:
+        async with asyncio.timeout(HASH_WAIT):
+            await slots.acquire()
+    except TimeoutError:
+        raise ServiceUnavailable(retry_after=1) from None
+    try:
+        return await asyncio.to_thread(work, *args)
+    finally:
+        slots.release()

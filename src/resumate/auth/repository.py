@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
@@ -76,6 +76,11 @@ class RefreshTokenRepository:
         )
 
 
+# Expired failures deleted per sign-in attempt: more than attempts can add, so the table stays
+# as small as the window, while no attempt pays for a large backlog at once.
+PRUNE_BATCH = 100
+
+
 class LoginFailureRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -90,11 +95,46 @@ class LoginFailureRepository:
         )
         return sorted(rows)
 
-    async def add(self, key: str, now: datetime) -> None:
-        self.session.add(LoginFailure(key=key, created_at=now))
+    async def lock(self, keys: list[str]) -> None:
+        """Hold the keys until the transaction ends, so counts on them are taken in turn.
+
+        PostgreSQL gets an advisory lock per key (in the order given: callers sort them, so two
+        transactions never wait on each other crosswise). SQLite needs none: its first write
+        takes the database's one write lock, and every attempt writes before it counts.
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for key in keys:
+            await self.session.execute(
+                select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0)))
+            )
+
+    async def add(self, key: str, now: datetime) -> uuid.UUID:
+        failure = LoginFailure(id=uuid.uuid4(), key=key, created_at=now)
+        self.session.add(failure)
+        await self.session.flush()
+        return failure.id
+
+    async def remove(self, ids: tuple[uuid.UUID, ...], also_key: str | None = None) -> None:
+        """Delete these failures, and every failure of `also_key`, in one statement."""
+        chosen: ColumnElement[bool] = LoginFailure.id.in_(ids)
+        if also_key is not None:
+            chosen = or_(chosen, LoginFailure.key == also_key)
+        await self.session.execute(delete(LoginFailure).where(chosen))
 
     async def clear(self, key: str) -> None:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.key == key))
 
     async def prune(self, before: datetime) -> None:
-        await self.session.execute(delete(LoginFailure).where(LoginFailure.created_at < before))
+        """Delete expired failures, skipping rows another transaction is deleting right now.
+
+        SKIP LOCKED keeps concurrent sign-ins from deadlocking over the same old rows on
+        PostgreSQL; SQLite has one writer at a time and ignores the clause.
+        """
+        expired = (
+            select(LoginFailure.id)
+            .where(LoginFailure.created_at < before)
+            .limit(PRUNE_BATCH)
+            .with_for_update(skip_locked=True)
+        )
+        await self.session.execute(delete(LoginFailure).where(LoginFailure.id.in_(expired)))

@@ -14,7 +14,7 @@ from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import RefreshTokenRepository, UserRepository
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import TokenIssuer, hash_refresh_token, new_refresh_token
-from resumate.db import utcnow
+from resumate.db import release, utcnow
 from resumate.errors import Conflict, FieldError, Unauthorized, ValidationFailed
 
 WRONG_CREDENTIALS = "The email or password is not right."
@@ -71,18 +71,18 @@ class AuthService:
 
     async def login(self, email: str, password: str, address: str) -> IssuedSession:
         email = normalise_email(email)
-        now = utcnow()
-        await self.throttle.check(email, address, now)
+        reservation = await self.throttle.reserve(email, address, utcnow())
         user = await self.users.by_email(email)
+        # No connection is held while the password is hashed (tens of milliseconds each).
+        await release(self.session)
         # Always verify against some hash, so unknown emails take as long as wrong passwords.
         if not await passwords.verify_password_async(
             user.password_hash if user else None, password
         ):
-            await self.throttle.record_failure(email, address, now)
-            raise Unauthorized(WRONG_CREDENTIALS)
+            raise Unauthorized(WRONG_CREDENTIALS)  # the reservation stays, as the failure
         assert user is not None
         assert user.password_hash is not None
-        await self.throttle.forget_account(self.session, email)
+        await self.throttle.succeeded(self.session, reservation)
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = await passwords.hash_password_async(password)
         return await self.start_session(user)

@@ -1,12 +1,17 @@
 """Sign-in throttling per account and per client address, stored in the database.
 
 Kept in the database rather than in memory so every replica behind the load balancer sees the
-same counts. Failures are written in their own transaction: the request that records one fails.
+same counts. Each attempt is counted *before* its password is checked: `reserve` writes the
+attempt and counts in one transaction that concurrent attempts on the same key take in turn
+(PostgreSQL: a transaction-scoped advisory lock per key; SQLite: its single writer), so a burst
+of parallel sign-ins gets no more password checks than the limit. A wrong password leaves its
+reservation standing as the failure; a right one takes it back.
 """
 
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,6 +20,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resumate.auth.repository import LoginFailureRepository
 from resumate.config import AuthSettings
 from resumate.errors import TooManyRequests
+
+TOO_MANY = "Too many sign-in attempts. Wait a little and try again."
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """An attempt counted against its keys; its rows are the failure if the password is wrong."""
+
+    email: str
+    keys: tuple[str, ...]
+    ids: tuple[uuid.UUID, ...]
 
 
 @dataclass(frozen=True)
@@ -38,26 +54,41 @@ class LoginThrottle:
     def _limits(self, email: str, address: str) -> list[tuple[str, int]]:
         return [(f"account:{email}", self.per_account), (f"address:{address}", self.per_address)]
 
-    async def check(self, email: str, address: str, now: datetime) -> None:
-        """Refuse with 429 and Retry-After while either key has used up its failures."""
-        async with self.sessionmaker() as session:
-            failures = LoginFailureRepository(session)
-            for key, limit in self._limits(email, address):
-                recent = await failures.recent(key, now - self.window, limit)
-                if len(recent) >= limit:
-                    wait = (recent[0] + self.window - now).total_seconds()
-                    raise TooManyRequests(
-                        "Too many sign-in attempts. Wait a little and try again.",
-                        retry_after=max(1, math.ceil(wait)),
-                    )
+    async def reserve(self, email: str, address: str, now: datetime) -> Reservation:
+        """Count this attempt, or refuse it with 429 and Retry-After if a key has none left.
 
-    async def record_failure(self, email: str, address: str, now: datetime) -> None:
+        The attempt is written first and the count taken after, under the keys' locks, so two
+        concurrent attempts never both see the last free place.
+        """
+        limits = self._limits(email, address)
         async with self.sessionmaker.begin() as session:
             failures = LoginFailureRepository(session)
-            for key, _ in self._limits(email, address):
-                await failures.add(key, now)
+            await failures.lock(sorted(key for key, _ in limits))
+            ids = tuple([await failures.add(key, now) for key, _ in limits])
+            for key, limit in limits:
+                recent = await failures.recent(key, now - self.window, limit + 1)
+                if len(recent) > limit:
+                    wait = (recent[0] + self.window - now).total_seconds()
+                    # Leaving the block rolls the attempt back: a refused one is not counted.
+                    raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
             await failures.prune(now - self.window)
+        return Reservation(email=email, keys=tuple(key for key, _ in limits), ids=ids)
+
+    async def succeeded(self, session: AsyncSession, reservation: Reservation) -> None:
+        """Take the attempt back and clear the account's failures, in the caller's transaction.
+
+        Under the keys' locks like `reserve`, so concurrent sign-ins never delete each other's
+        rows crosswise (a deadlock on PostgreSQL).
+        """
+        failures = LoginFailureRepository(session)
+        await failures.lock(sorted(reservation.keys))
+        await failures.remove(reservation.ids, also_key=f"account:{reservation.email}")
+
+    async def withdraw(self, reservation: Reservation) -> None:
+        """Take back an attempt that was refused for another reason than its password."""
+        async with self.sessionmaker.begin() as session:
+            await LoginFailureRepository(session).remove(reservation.ids)
 
     async def forget_account(self, session: AsyncSession, email: str) -> None:
-        """Clear the account's failures as part of the caller's (successful) transaction."""
+        """Clear the account's failures as part of the caller's transaction."""
         await LoginFailureRepository(session).clear(f"account:{email}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from resumate.errors import (
@@ -12,6 +13,7 @@ from resumate.errors import (
     FieldError,
     NotFound,
     ResumateError,
+    ServiceUnavailable,
     ValidationFailed,
     validation_error,
 )
@@ -68,7 +70,13 @@ def install(app: FastAPI) -> None:
         body = {"error": {"code": code, "message": str(exc.detail)}}
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
+    async def on_pool_exhausted(request: Request, exc: Exception) -> Response:
+        # Every database connection was busy for POOL_TIMEOUT seconds: the server is
+        # overloaded, which the client may retry, not a fault of its request or of the code.
+        return await on_resumate_error(request, ServiceUnavailable(retry_after=2))
+
     app.add_exception_handler(ResumateError, on_resumate_error)
+    app.add_exception_handler(PoolTimeout, on_pool_exhausted)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
 

@@ -51,7 +51,7 @@ from resumate.auth.service import (
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import SESSION_ENDED
 from resumate.config import CognitoSettings
-from resumate.db import utcnow
+from resumate.db import release, utcnow
 from resumate.errors import FieldError, ResumateError, Unauthorized, ValidationFailed
 
 log = logging.getLogger("resumate.auth")
@@ -112,16 +112,17 @@ class CognitoAuthService:
 
     async def login(self, email: str, password: str, address: str) -> IssuedSession:
         email = normalise_email(email)
-        now = utcnow()
-        await self.throttle.check(email, address, now)
+        reservation = await self.throttle.reserve(email, address, utcnow())
+        # No connection is held while Cognito checks the password.
+        await release(self.session)
         try:
             issued = await self._password_session(email, password, email)
         except CognitoRefused as exc:
             if is_wrong_password(exc):
-                await self.throttle.record_failure(email, address, now)
-                raise Unauthorized(WRONG_CREDENTIALS) from exc
+                raise Unauthorized(WRONG_CREDENTIALS) from exc  # the reservation is the failure
+            await self.throttle.withdraw(reservation)
             raise sign_in_refused(exc) from exc
-        await self.throttle.forget_account(self.session, email)
+        await self.throttle.succeeded(self.session, reservation)
         return issued
 
     async def refresh(self, raw_token: str) -> IssuedSession:
