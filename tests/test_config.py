@@ -64,6 +64,21 @@ def test_settings_read_resumate_environment_variables(monkeypatch: pytest.Monkey
     assert settings.auth.access_token_seconds == 300
 
 
+def test_trusted_proxies_are_networks_read_as_terraform_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().trusted_proxies == []
+    monkeypatch.setenv("RESUMATE_TRUSTED_PROXIES", '["10.0.0.0/24", "10.0.1.0/24", "fd00::/8"]')
+    assert [str(network) for network in Settings().trusted_proxies] == [
+        "10.0.0.0/24",
+        "10.0.1.0/24",
+        "fd00::/8",
+    ]
+    monkeypatch.setenv("RESUMATE_TRUSTED_PROXIES", '["10.0.0.1/24"]')  # host bits set: a typo
+    with pytest.raises(ValueError, match="trusted_proxies"):
+        Settings()
+
+
 def test_production_starts_with_every_secret_set(tmp_path: Path) -> None:
     settings = production(tmp_path)
     assert settings.secure_cookies

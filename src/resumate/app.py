@@ -46,6 +46,7 @@ from resumate.transfer.pages import router as transfer_pages
 from resumate.transfer.router import router as transfer_router
 from resumate.web import handlers
 from resumate.web.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
+from resumate.web.proxies import TrustedProxies
 from resumate.web.router import router as assets_router
 
 log = logging.getLogger("resumate")
@@ -131,10 +132,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(files_router(storage))
     for router in ROUTERS:
         app.include_router(router)
-    # Added last = outermost: headers on every answer, then size limit, then the catch-all.
+    # Added last = outermost: the client's real address first, headers on every answer, then
+    # the size limit, then the catch-all.
     app.add_middleware(CatchUnhandled)
     app.add_middleware(LimitBodySize, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrustedProxies, networks=settings.trusted_proxies)
     return app
 
 

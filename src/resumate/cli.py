@@ -131,7 +131,9 @@ def serve(
         host=bind_host,
         port=bind_port,
         workers=workers,
-        proxy_headers=True,
+        # Forwarded headers are read by the app, from configured proxies only (web/proxies.py);
+        # uvicorn's own reading would believe any client on loopback.
+        proxy_headers=False,
         log_level="info",
     )
 

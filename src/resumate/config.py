@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from functools import cached_property
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -139,6 +140,9 @@ class Settings(BaseSettings):
     # Signs CSRF tokens and local download links; generated into the data directory in development.
     secret_key: SecretStr | None = None
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (CIDRs, e.g. the load
+    # balancer's subnets); none by default, where clients reach the app directly.
+    trusted_proxies: list[IPv4Network | IPv6Network] = Field(default_factory=list)
     trash_retention_days: int = Field(default=30, ge=1)
     # Development applies migrations on start; production runs `resumate db upgrade` explicitly.
     auto_migrate: bool | None = None

@@ -57,7 +57,12 @@ def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
         "RESUMATE_AUTH_COGNITO_ISSUER",
         "RESUMATE_AUTH_COGNITO_JWKS_URL",
         "RESUMATE_STORAGE_S3_BUCKET",
+        "RESUMATE_TRUSTED_PROXIES",
     }
+    # Forwarded client addresses are believed from the load balancer's subnets only.
+    assert call["environment"]["RESUMATE_TRUSTED_PROXIES"] == (
+        "${jsonencode(module.network.public_subnet_cidrs)}"
+    )
     assert call["secrets"] == {
         "RESUMATE_DATABASE_URL": "${module.secrets.database_url_arn}",
         "RESUMATE_SECRET_KEY": "${module.secrets.secret_key_arn}",

@@ -33,7 +33,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -107,15 +107,19 @@ def wait_until_ready(base_url: str, server: subprocess.Popen[bytes], log: Path) 
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    # As `make run` starts it: no settings but these, from a folder of its own, so the data
-    # directory is the default relative `data` (the configuration every new user gets).
-    folder = tmp_path_factory.mktemp("live-server")
+    # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
+    with served_like_make_run(
+        tmp_path_factory.mktemp("live-server"), {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000"}
+    ) as base_url:
+        yield base_url
+
+
+@contextmanager
+def served_like_make_run(folder: Path, settings: dict[str, str]) -> Iterator[str]:
+    """The app as `make run` starts it: no settings but these, from a folder of its own, so the
+    data directory is the default relative `data` (the configuration every new user gets)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("RESUMATE_")}
-    env |= {
-        "RESUMATE_ENV": "development",
-        # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
-        "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000",
-    }
+    env |= {"RESUMATE_ENV": "development"} | settings
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = folder / "server.log"

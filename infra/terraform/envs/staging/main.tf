@@ -123,6 +123,8 @@ module "ecs_service" {
     RESUMATE_AUTH_COGNITO_ISSUER       = module.auth.issuer
     RESUMATE_AUTH_COGNITO_JWKS_URL     = module.auth.jwks_url
     RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
+    # The balancer's subnets: X-Forwarded-For is believed from these addresses only.
+    RESUMATE_TRUSTED_PROXIES = jsonencode(module.network.public_subnet_cidrs)
   }
 
   secrets = {

@@ -27,3 +27,8 @@ output "nat_public_ips" {
   description = "Addresses the tasks' outbound traffic comes from (for allow-lists elsewhere)."
   value       = aws_eip.nat[*].public_ip
 }
+
+output "public_subnet_cidrs" {
+  description = "Address ranges of the load balancer's subnets: the proxies whose X-Forwarded-For the app believes."
+  value       = aws_subnet.public[*].cidr_block
+}
