@@ -168,7 +168,9 @@ async def test_put_replaces_everything_and_bumps_the_version(client: httpx.Async
     assert await fetch(client, account, created["id"]) == replaced
 
 
-async def test_patch_accepts_a_weak_etag(client: httpx.AsyncClient) -> None:
+async def test_patch_refuses_a_weak_etag_which_never_matches_strongly(
+    client: httpx.AsyncClient,
+) -> None:
     account = await sign_up(client)
     created = await create_resume(client, account)
     response = await client.patch(
@@ -176,8 +178,9 @@ async def test_patch_accepts_a_weak_etag(client: httpx.AsyncClient) -> None:
         json={"title": "New"},
         headers=account.headers | {"If-Match": 'W/"1"'},
     )
-    assert response.status_code == 200
-    assert response.headers["ETag"] == '"2"'
+    assert response.status_code == 412
+    assert 'W/"3"' in response.json()["error"]["message"]
+    assert (await fetch(client, account, created["id"]))["title"] != "New"
 
 
 async def test_patch_of_the_title_leaves_the_data_alone(client: httpx.AsyncClient) -> None:

@@ -110,7 +110,11 @@ async def expected_version(
     if if_match is None or not if_match.strip():
         raise PreconditionRequired()
     value = if_match.strip()
-    value = value.removeprefix("W/")
+    if value.startswith("W/"):
+        # If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.
+        raise PreconditionFailed(
+            'If-Match compares strongly: send the ETag as given, such as "3", not W/"3".'
+        )
     if value.startswith('"') and value.endswith('"') and len(value) >= 2:
         value = value[1:-1]
     if not value.isdigit() or len(value) > 12:
