@@ -45,7 +45,7 @@ from resumate.templates.router import router as templates_router
 from resumate.transfer.pages import router as transfer_pages
 from resumate.transfer.router import router as transfer_router
 from resumate.web import handlers
-from resumate.web.middleware import CatchUnhandled, LimitBodySize, SecurityHeaders
+from resumate.web.middleware import CatchUnhandled, LimitBody, SecurityHeaders
 from resumate.web.proxies import TrustedProxies
 from resumate.web.router import router as assets_router
 
@@ -133,9 +133,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     # Added last = outermost: the client's real address first, headers on every answer, then
-    # the size limit, then the catch-all.
+    # the body's size and time limits, then the catch-all.
     app.add_middleware(CatchUnhandled)
-    app.add_middleware(LimitBodySize, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        LimitBody,
+        max_bytes=settings.max_body_bytes,
+        max_seconds=settings.body_timeout_seconds,
+    )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedProxies, networks=settings.trusted_proxies)
     return app

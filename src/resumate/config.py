@@ -140,6 +140,8 @@ class Settings(BaseSettings):
     # Signs CSRF tokens and local download links; generated into the data directory in development.
     secret_key: SecretStr | None = None
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # The longest a request body may take to arrive (a slow sender gets 408).
+    body_timeout_seconds: float = Field(default=30, gt=0, le=600)
     # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (CIDRs, e.g. the load
     # balancer's subnets); none by default, where clients reach the app directly.
     trusted_proxies: list[IPv4Network | IPv6Network] = Field(default_factory=list)

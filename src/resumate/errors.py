@@ -4,6 +4,7 @@
     ├── BadRequest (400 bad_request)
     ├── Unauthorized (401 unauthorized)
     ├── NotFound (404 not_found)            also for other users' resources
+    ├── RequestTimeout (408 request_timeout)  a body that arrives too slowly
     ├── Conflict (409 conflict)
     ├── PreconditionFailed (412 stale_version)
     ├── PayloadTooLarge (413 payload_too_large)
@@ -100,6 +101,15 @@ class PreconditionFailed(ResumateError):
     status = 412
     code = "stale_version"
     default_message = "This was changed elsewhere since you loaded it. Reload to see the latest."
+
+
+class RequestTimeout(ResumateError):
+    status = 408
+    code = "request_timeout"
+    default_message = "The request body took too long to arrive."
+
+    def headers(self) -> dict[str, str]:
+        return super().headers() | {"Connection": "close"}
 
 
 class PayloadTooLarge(ResumateError):

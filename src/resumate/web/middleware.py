@@ -1,14 +1,16 @@
-"""ASGI middleware: body size limit, security headers, and a last-resort 500 without a trace."""
+"""ASGI middleware: body size and time limits, security headers, a last-resort 500."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import time
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from resumate.errors import PayloadTooLarge, ResumateError
+from resumate.errors import PayloadTooLarge, RequestTimeout, ResumateError
 from resumate.web.errors import is_page, server_error_response
 
 log = logging.getLogger("resumate.http")
@@ -41,19 +43,23 @@ class _TrackedSend:
         await self.send(message)
 
 
-class _BodyTooLarge(HTTPException):
+class _BodyRefused(HTTPException):
     # An HTTPException, because FastAPI turns any other error raised while it reads the body
-    # into a 400; this one it re-raises, and the error handler renders it as a 413.
-    def __init__(self, message: str) -> None:
-        super().__init__(413, message)
+    # into a 400; this one it re-raises, and the middleware answers with its own error.
+    def __init__(self, error: ResumateError) -> None:
+        super().__init__(error.status, error.message)
+        self.error = error
 
 
-class LimitBodySize:
-    """Refuse bodies over the limit with 413, by Content-Length or while streaming."""
+class LimitBody:
+    """Refuse bodies over the size limit with 413 (by Content-Length or while streaming), and
+    bodies that take longer than `max_seconds` to arrive with 408: a client sending a byte a
+    second holds no connection for longer than that."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, max_seconds: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_seconds = max_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,22 +75,32 @@ class LimitBodySize:
                 await _send_error(send, too_large)
                 return
         received = 0
+        deadline: float | None = None
+        complete = False
         tracked = _TrackedSend(send)
 
         async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, deadline, complete
+            if complete:  # the body is in; what follows is the wait for a disconnect
+                return await receive()
+            deadline = deadline or time.monotonic() + self.max_seconds
+            try:
+                async with asyncio.timeout(deadline - time.monotonic()):
+                    message = await receive()
+            except TimeoutError:
+                raise _BodyRefused(RequestTimeout()) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge(too_large.message)
+                    raise _BodyRefused(too_large)
+                complete = not message.get("more_body", False)
             return message
 
         try:
             await self.app(scope, limited_receive, tracked)
-        except _BodyTooLarge:
+        except _BodyRefused as refused:
             if not tracked.started:
-                await _send_error(send, too_large)
+                await _send_error(send, refused.error)
 
 
 class SecurityHeaders:
