@@ -45,6 +45,7 @@ from resumate.templates.router import router as templates_router
 from resumate.transfer.pages import router as transfer_pages
 from resumate.transfer.router import router as transfer_router
 from resumate.web import handlers
+from resumate.web.csrf import CSRF
 from resumate.web.middleware import CatchUnhandled, LimitBody, SecurityHeaders
 from resumate.web.proxies import TrustedProxies
 from resumate.web.router import router as assets_router
@@ -91,10 +92,12 @@ def build_components(settings: Settings) -> Components:
             echo=settings.database.echo,
         ),
     )
-    parts.put(STORAGE, build_storage(settings, app_secret(settings)))
+    secret = app_secret(settings)
+    parts.put(STORAGE, build_storage(settings, secret))
     # Chromium starts on the first render, not here: most processes never print.
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
-    parts.put(AUTH, AuthBackend.build(settings, database))
+    auth = parts.put(AUTH, AuthBackend.build(settings, database))
+    parts.put(CSRF, auth.csrf)
     return parts
 
 

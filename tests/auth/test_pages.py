@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+from fastapi import FastAPI
 
 from tests.helpers import PASSWORD, sign_up, unique_email
 from tests.pages import PageClient
@@ -113,3 +114,47 @@ async def test_unknown_pages_get_a_friendly_404(pages: PageClient) -> None:
     assert response.status_code == 404
     assert pages.last.template == "error.html"
     assert pages.last.context["title"] == "We couldn't find that page"
+
+
+async def test_another_sessions_csrf_token_planted_as_cookie_and_header_is_refused(
+    app: FastAPI, pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    """An attacker who can set cookies (a sibling subdomain, say) plants their own token."""
+    attacker, victim = await sign_up(client), await sign_up(client)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as other:
+        attacker_pages = PageClient(other, [])
+        await attacker_pages.sign_in(attacker)
+        planted = attacker_pages.csrf
+    await pages.sign_in(victim)
+    own = pages.csrf
+    for token in (planted, "made-up.token", own.split(".")[0] + ".0123456789abcdef"):
+        plant(pages, token)
+        refused = await pages.http.post(
+            "/logout", data={"csrf_token": token}, headers={"X-CSRF-Token": token}
+        )
+        assert refused.status_code == 403, token
+    # The victim's own token, still bound to their session, works.
+    plant(pages, own)
+    assert (await pages.post("/logout")).status_code == 303
+
+
+async def test_a_signed_in_page_replaces_a_token_made_for_no_session(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    await pages.get("/login")
+    anonymous = pages.csrf
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    assert pages.csrf != anonymous
+    plant(pages, anonymous)
+    await pages.get("/account")  # the page sets a token for this session again
+    assert pages.csrf != anonymous
+    assert (await pages.post("/logout")).status_code == 303
+
+
+def plant(pages: PageClient, token: str) -> None:
+    """Replace the CSRF cookie, keeping the domain the server set it for."""
+    domain = next(c.domain for c in pages.http.cookies.jar if c.name == "resumate_csrf")
+    pages.http.cookies.delete("resumate_csrf")
+    pages.http.cookies.set("resumate_csrf", token, domain=domain)

@@ -12,8 +12,9 @@ from resumate.auth.keys import SigningKey, load_or_create_signing_key, load_sign
 from resumate.auth.provider import Authenticator
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import LocalAuthenticator, TokenIssuer
-from resumate.config import Settings
+from resumate.config import Settings, app_secret
 from resumate.db import Database
+from resumate.web.csrf import CsrfTokens
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class AuthBackend:
     authenticator: Authenticator
     refresh_lifetime: timedelta
     secure_cookies: bool
+    # Signs the CSRF token each new session's cookies carry.
+    csrf: CsrfTokens
     # Set when accounts live in a Cognito user pool (`RESUMATE_AUTH_PROVIDER=cognito`).
     cognito: Cognito | None = None
 
@@ -46,6 +49,7 @@ class AuthBackend:
             authenticator=cognito.authenticator if cognito else LocalAuthenticator(tokens),
             refresh_lifetime=timedelta(days=settings.auth.refresh_token_days),
             secure_cookies=settings.secure_cookies,
+            csrf=CsrfTokens(app_secret(settings)),
             cognito=cognito,
         )
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
-
 from fastapi import Response
 
 from resumate.auth.backend import AuthBackend
 from resumate.auth.provider import IssuedSession
 from resumate.auth.schemas import Session, UserOut
-from resumate.web.csrf import CSRF_COOKIE
+from resumate.web.csrf import ACCESS_COOKIE, CSRF_COOKIE
 
-ACCESS_COOKIE = "resumate_access"
 REFRESH_COOKIE = "resumate_refresh"
 
 # Sent to every path (SameSite=Strict, HttpOnly), so signing out of a page can end this
@@ -38,9 +35,13 @@ def set_session_cookies(response: Response, issued: IssuedSession, backend: Auth
         samesite="strict",
         path=REFRESH_PATH,
     )
-    # Readable by the page's script, which echoes it in X-CSRF-Token (double-submit).
+    # Readable by the page's script, which echoes it in X-CSRF-Token; bound to this session.
     response.set_cookie(
-        CSRF_COOKIE, secrets.token_urlsafe(24), secure=secure, samesite="lax", httponly=False
+        CSRF_COOKIE,
+        backend.csrf.issue(issued.access_token),
+        secure=secure,
+        samesite="lax",
+        httponly=False,
     )
 
 

@@ -8,14 +8,13 @@ from fastapi import Depends, Request
 
 from resumate.auth.backend import AuthBackend
 from resumate.auth.cognito.service import CognitoAuthService
-from resumate.auth.cookies import ACCESS_COOKIE
 from resumate.auth.models import User
 from resumate.auth.provider import AuthProvider, Identity, authenticate
 from resumate.auth.service import AuthService
 from resumate.components import Slot
 from resumate.deps import DatabaseDep, SessionDep
 from resumate.errors import Unauthorized
-from resumate.web.csrf import SAFE_METHODS, check_csrf, check_form_csrf
+from resumate.web.csrf import ACCESS_COOKIE, SAFE_METHODS, check_csrf, check_form_csrf
 from resumate.web.errors import SignInRequired
 
 AUTH: Slot[AuthBackend] = Slot("auth")

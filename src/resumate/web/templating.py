@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from starlette.responses import HTMLResponse
 from resumate.deps import SETTINGS
 from resumate.document.editor import FILTERS
 from resumate.web.assets import asset_url
-from resumate.web.csrf import CSRF_COOKIE
+from resumate.web.csrf import ACCESS_COOKIE, CSRF, CSRF_COOKIE
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Scripts only from the app itself; inline styles are allowed because the live preview (an
@@ -64,10 +63,13 @@ templates.env.filters.update(FILTERS)
 
 
 def csrf_token(request: Request) -> str:
-    """The token forms echo back: the visitor's CSRF cookie, made on their first page."""
+    """The token forms echo back: the visitor's CSRF cookie, made anew when it is missing or
+    was made for another session than the one this request carries."""
     token: str = getattr(request.state, "csrf_token", "") or request.cookies.get(CSRF_COOKIE, "")
-    if not token:
-        token = secrets.token_urlsafe(24)
+    tokens = CSRF.find(request.app)
+    access = request.cookies.get(ACCESS_COOKIE)
+    if tokens is not None and not (token and tokens.valid(token, access)):
+        token = tokens.issue(access)
         request.state.csrf_token = token
         request.state.new_csrf_cookie = True
     return token

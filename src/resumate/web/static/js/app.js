@@ -119,6 +119,14 @@
     event.detail.headers["X-CSRF-Token"] = cookie(CSRF_COOKIE);
   });
 
+  // A plain form carries the token of the session its page was made in; the session may have
+  // renewed since (a new token with it), so the field takes the current one as it is sent.
+  document.addEventListener("submit", (event) => {
+    const field = event.target.querySelector?.('input[name="csrf_token"]');
+    const current = cookie(CSRF_COOKIE);
+    if (field && current) field.value = current;
+  }, true);
+
   document.addEventListener("htmx:responseError", async (event) => {
     const xhr = event.detail.xhr;
     const config = event.detail.requestConfig;
