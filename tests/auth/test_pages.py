@@ -158,3 +158,24 @@ def plant(pages: PageClient, token: str) -> None:
     domain = next(c.domain for c in pages.http.cookies.jar if c.name == "resumate_csrf")
     pages.http.cookies.delete("resumate_csrf")
     pages.http.cookies.set("resumate_csrf", token, domain=domain)
+
+
+async def test_signing_out_of_the_pages_ends_the_access_token_at_once(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    access = pages.http.cookies["resumate_access"]
+    other_device = await client.post(
+        "/api/auth/login", json={"email": account.email, "password": account.password}
+    )
+    assert (await pages.post("/logout")).status_code == 303
+    bearer = {"Authorization": f"Bearer {access}"}
+    assert (await client.get("/api/auth/me", headers=bearer)).status_code == 401
+    assert (await client.get("/api/resumes", headers=bearer)).status_code == 401
+    client.cookies.set("resumate_access", access)
+    assert (await client.get("/resumes")).status_code in (303, 307)
+    client.cookies.clear()
+    # Only this device: a session signed in elsewhere goes on.
+    elsewhere = {"Authorization": f"Bearer {other_device.json()['accessToken']}"}
+    assert (await client.get("/api/auth/me", headers=elsewhere)).status_code == 200

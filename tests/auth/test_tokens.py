@@ -21,6 +21,7 @@ from resumate.errors import Unauthorized
 
 NOW = datetime.now(UTC)
 USER = uuid.uuid4()
+SESSION = uuid.uuid4()
 
 
 def new_key() -> SigningKey:
@@ -56,9 +57,10 @@ def signed(payload: dict[str, Any], key: SigningKey = KEY, kid: str | None = Non
 
 
 def test_a_token_it_issued_verifies() -> None:
-    verified = ISSUER.verify(ISSUER.issue(USER, 3, NOW))
+    verified = ISSUER.verify(ISSUER.issue(USER, 3, NOW, SESSION))
     assert verified.user_id == USER
     assert verified.token_version == 3
+    assert verified.session_id == SESSION
 
 
 def test_alg_none_is_refused() -> None:
@@ -118,7 +120,7 @@ def test_wrong_audience_is_refused() -> None:
 
 
 def test_tampered_payload_is_refused() -> None:
-    header, _, signature = ISSUER.issue(USER, 0, NOW).split(".")
+    header, _, signature = ISSUER.issue(USER, 0, NOW, SESSION).split(".")
     forged = b64(json.dumps(claims(sub=str(uuid.uuid4()))).encode())
     with pytest.raises(Unauthorized):
         ISSUER.verify(f"{header}.{forged}.{signature}")

@@ -9,7 +9,7 @@ import pytest
 
 from resumate.auth.tokens import AccessClaims, VerifiedTokens
 from resumate.errors import Unauthorized
-from tests.auth.test_tokens import ISSUER, USER, claims, signed
+from tests.auth.test_tokens import ISSUER, SESSION, USER, claims, signed
 
 
 class Counting:
@@ -26,7 +26,7 @@ class Counting:
 def test_a_good_token_is_verified_once() -> None:
     verify = Counting()
     tokens = VerifiedTokens(verify)
-    token = ISSUER.issue(USER, 2, datetime.now(UTC))
+    token = ISSUER.issue(USER, 2, datetime.now(UTC), SESSION)
     assert [tokens(token).token_version for _ in range(3)] == [2, 2, 2]
     assert verify.calls == 1
 
@@ -34,7 +34,7 @@ def test_a_good_token_is_verified_once() -> None:
 def test_a_forged_token_is_checked_and_refused_every_time() -> None:
     verify = Counting()
     tokens = VerifiedTokens(verify)
-    forged = ISSUER.issue(USER, 0, datetime.now(UTC))[:-4] + "AAAA"
+    forged = ISSUER.issue(USER, 0, datetime.now(UTC), SESSION)[:-4] + "AAAA"
     for _ in range(2):
         with pytest.raises(Unauthorized):
             tokens(forged)
@@ -55,7 +55,7 @@ def test_a_remembered_token_stops_working_when_it_expires() -> None:
 def test_the_store_keeps_only_the_newest_tokens() -> None:
     verify = Counting()
     tokens = VerifiedTokens(verify, size=2)
-    first, second, third = (ISSUER.issue(USER, n, datetime.now(UTC)) for n in range(3))
+    first, second, third = (ISSUER.issue(USER, n, datetime.now(UTC), SESSION) for n in range(3))
     for token in (first, second, third, first):
         tokens(token)
     assert verify.calls == 4

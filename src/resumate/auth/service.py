@@ -137,17 +137,18 @@ class AuthService:
     async def start_session(self, user: User, family_id: uuid.UUID | None = None) -> IssuedSession:
         now = utcnow()
         raw = new_refresh_token()
+        family_id = family_id or uuid.uuid4()
         await self.refresh_tokens.add(
             RefreshToken(
                 user_id=user.id,
-                family_id=family_id or uuid.uuid4(),
+                family_id=family_id,
                 token_hash=hash_refresh_token(raw),
                 expires_at=now + self.refresh_lifetime,
             )
         )
         return IssuedSession(
             user=user,
-            access_token=self.tokens.issue(user.id, user.token_version, now),
+            access_token=self.tokens.issue(user.id, user.token_version, now, family_id),
             refresh_token=raw,
             expires_in=int(self.tokens.lifetime.total_seconds()),
         )

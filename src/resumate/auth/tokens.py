@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import jwt
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, exists
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.keys import SigningKey
-from resumate.auth.models import User
+from resumate.auth.models import RefreshToken, User
 from resumate.auth.provider import Identity
 from resumate.auth.repository import UserRepository
 from resumate.errors import Unauthorized
@@ -24,8 +24,17 @@ from resumate.errors import Unauthorized
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub"]
 SESSION_ENDED = "Your session has ended. Sign in again."
 LEEWAY_SECONDS = 5
-# A local token's user, while the token's version is still the user's own.
-CURRENT = (User.id == bindparam("caller_id")) & (User.token_version == bindparam("caller_version"))
+# A local token's user, while the token's version is still the user's own (signing out
+# everywhere bumps it) and its device session has not been signed out (its refresh family is
+# not revoked). Tokens from before sessions were named carry none, and pass on the version.
+CURRENT = (
+    (User.id == bindparam("caller_id"))
+    & (User.token_version == bindparam("caller_version"))
+    & ~exists().where(
+        RefreshToken.family_id == bindparam("caller_session"),
+        RefreshToken.revoked_at.is_not(None),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,8 @@ class AccessClaims:
     user_id: uuid.UUID
     token_version: int
     expires_at: float
+    # The device session (refresh token family) the token was issued in.
+    session_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,9 @@ class TokenIssuer:
     audience: str
     lifetime: timedelta
 
-    def issue(self, user_id: uuid.UUID, token_version: int, now: datetime) -> str:
+    def issue(
+        self, user_id: uuid.UUID, token_version: int, now: datetime, session_id: uuid.UUID
+    ) -> str:
         claims = {
             "iss": self.issuer,
             "aud": self.audience,
@@ -51,6 +64,7 @@ class TokenIssuer:
             "exp": int((now + self.lifetime).timestamp()),
             "jti": secrets.token_urlsafe(12),
             "ver": token_version,
+            "sid": str(session_id),
         }
         return jwt.encode(
             claims, self.key.private_key, algorithm="RS256", headers={"kid": self.key.kid}
@@ -75,6 +89,7 @@ class TokenIssuer:
                 user_id=uuid.UUID(claims["sub"]),
                 token_version=int(claims.get("ver", -1)),
                 expires_at=float(claims["exp"]),
+                session_id=uuid.UUID(claims["sid"]) if "sid" in claims else None,
             )
         except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
             raise Unauthorized("Your session is not valid. Sign in again.") from exc
@@ -126,7 +141,11 @@ class LocalAuthenticator:
 
     async def identify(self, token: str) -> Identity:
         claims = self.verified(token)
-        params = {"caller_id": claims.user_id, "caller_version": claims.token_version}
+        params = {
+            "caller_id": claims.user_id,
+            "caller_version": claims.token_version,
+            "caller_session": claims.session_id,
+        }
         return Identity(token, CURRENT, params)
 
     async def user(self, session: AsyncSession, identity: Identity) -> User:
