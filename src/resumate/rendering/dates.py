@@ -28,12 +28,14 @@ def month_year(value: object, language: str = DEFAULT_LANGUAGE) -> str:
         return year
     month = rest[:2]
     if month.isdigit() and 1 <= int(month) <= 12:
-        return format_skeleton(MONTH_AND_YEAR, date(int(year), int(month), 1), locale=locale(language))
+        return format_skeleton(
+            MONTH_AND_YEAR, date(int(year), int(month), 1), locale=locale(language)
+        )
     return format_skeleton(YEAR, date(int(year), 1, 1), locale=locale(language))
 
 
 def date_range(start: object, end: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """ "Mar 2021 – Jun 2022"; one date when both are the same; "– Present" when still going."""
+    """Two dates joined by an en dash; one if both are the same; "Present" after one still going."""
     first, last = month_year(start, language), month_year(end, language)
     if first and last:
         return first if first == last else f"{first} – {last}"

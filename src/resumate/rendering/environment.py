@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Template, Undefined, pass_context
-from jinja2.runtime import Context
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from resumate.document.language import DEFAULT_LANGUAGE

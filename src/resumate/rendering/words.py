@@ -22,8 +22,8 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 DOMAIN = "resume"
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext's own name, which pybabel extracts by
-    """Marks a message for the catalogues; it is translated where it is printed."""
+def N_(message: str) -> str:
+    """Marks a message for `pybabel extract` (gettext's own name); it is translated where used."""
     return message
 
 
@@ -49,7 +49,7 @@ HEADINGS: dict[Section, str] = {
 }
 # TRANSLATORS: heading of the phone, email and addresses, where a template gives them one.
 CONTACT = N_("Contact")
-# TRANSLATORS: the end of a date range still going on: "Mar 2021 – Present".
+# TRANSLATORS: the end of a date range still going on: "Mar 2021 - Present".
 PRESENT = N_("Present")
 # TRANSLATORS: the document's title, after the person's name: "Ada Lovelace — Resume".
 RESUME = N_("Resume")
