@@ -300,3 +300,16 @@ def test_the_language_choice_prints_the_headings_and_dates_in_it(any_page: Page)
         expect(work.locator(".section-title")).to_have_text("職務経歴")
         page.wait_for_function(FRAME_FONTS_LOADED)
         look(page, "editor-language-preview")
+
+
+def test_automatic_names_the_language_the_resume_is_written_in(page: Page) -> None:
+    signed_up(page)
+    resume_id = new_resume(page)
+    open_editor(page, resume_id)
+    # The Design tab stays closed: its choice is relabelled while the person types.
+    automatic = page.locator('#theme-language option[value=""]')
+    expect(automatic).to_have_text("Automatic (English)")
+    page.get_by_label("Full name").fill("山田 太郎")
+    page.get_by_label("Headline").fill("ソフトウェアエンジニア")
+    expect(preview(page).locator("html")).to_have_attribute("lang", "ja")
+    expect(automatic).to_have_text("Automatic (日本語)")
