@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Infrastructure linters live apart: checkov's dependencies clash with the app's pins.
 INFRA_VENV := .venv-infra
 
-.PHONY: run test install install-dev install-infra install-node system-deps run-deps lint bench lock clean
+.PHONY: run test install install-dev install-infra install-node system-deps run-deps lint bench lock messages clean
 
 run: install run-deps ## Install and start the app on http://127.0.0.1:8000 (embedded defaults)
 	$(BIN)/resumate serve
@@ -65,6 +65,14 @@ lint: install-dev install-node ## Lint, format check and type check only
 
 bench: install-dev ## Run the benchmarks (see README for what each prints)
 	scripts/bench.sh
+
+# The printed words' catalogues (see resumate/rendering/words.py): new messages reach every language.
+LOCALES := src/resumate/rendering/locales
+messages: install ## Extract the printed words into resume.pot and update every language's .po
+	@echo "==> extracting messages into $(LOCALES)/resume.pot and updating each resume.po"
+	$(BIN)/pybabel extract --no-location -c TRANSLATORS: --project=Resumate \
+		--copyright-holder="Resumate contributors" -o $(LOCALES)/resume.pot src/resumate/rendering/words.py
+	$(BIN)/pybabel update --ignore-obsolete -w 100 -D resume -i $(LOCALES)/resume.pot -d $(LOCALES)
 
 lock: ## Re-pin requirements*.lock from pyproject.toml
 	scripts/lock.sh

@@ -29,12 +29,6 @@ def test_the_editor_names_every_section() -> None:
     assert set(SECTION_TITLES) == set(SECTIONS)
 
 
-def test_the_templates_titles_name_every_section_and_no_other() -> None:
-    declared = re.search(r"set TITLES = \{(.*?)\}", LIBRARY, re.DOTALL)
-    assert declared is not None
-    assert set(re.findall(r'"(\w+)":', declared.group(1))) == set(SECTIONS)
-
-
 def test_the_templates_have_a_macro_for_every_section_and_dispatch_to_it() -> None:
     macros = set(re.findall(r"macro (\w+)_section\(\)", LIBRARY))
     dispatched = dict(re.findall(r'name == "(\w+)" %\}\{\{ (\w+)_section\(\) \}\}', LIBRARY))

@@ -1,13 +1,7 @@
 import pytest
 from jinja2.exceptions import SecurityError
 
-from resumate.rendering.environment import (
-    compile_template,
-    date_range,
-    display_url,
-    month_year,
-    safe_url,
-)
+from resumate.rendering.environment import compile_template, display_url, safe_url
 
 
 @pytest.mark.parametrize(
@@ -35,19 +29,6 @@ def test_values_are_autoescaped() -> None:
 def test_template_syntax_in_data_is_not_evaluated() -> None:
     html = compile_template("{{ name }}").render(name="{{ 7*7 }}")
     assert html == "{{ 7*7 }}"
-
-
-@pytest.mark.parametrize(
-    ("date", "shown"), [("2014-12-01", "Dec 2014"), ("2014-12", "Dec 2014"), ("2014", "2014")]
-)
-def test_dates_read_like_a_resume(date: str, shown: str) -> None:
-    assert month_year(date) == shown
-
-
-def test_date_ranges() -> None:
-    assert date_range("2013-12-01", "2014-12-01") == "Dec 2013 – Dec 2014"
-    assert date_range("2013-12", None) == "Dec 2013 – Present"
-    assert date_range("2016-08-24", "2016-08-24") == "Aug 2016"
 
 
 def test_urls() -> None:

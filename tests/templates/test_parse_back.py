@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from resumate.rendering.environment import month_year
+from resumate.rendering.dates import month_year
 from resumate.rendering.renderer import Renderer
 from tests.resume_parser import ParsedResume, digits, parse
 from tests.templates.test_template_pdfs import TEMPLATES, long_resume, print_pdf, sample

@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from resumate.rendering.dates import month_year
 from resumate.rendering.document import TemplateSource, render_document
-from resumate.rendering.environment import display_url, month_year
+from resumate.rendering.environment import display_url
 from resumate.rendering.renderer import Renderer
 from resumate.templates.builtin import BuiltinTemplate, load_builtins
 

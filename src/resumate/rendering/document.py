@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from resumate.rendering.environment import compile_template
 from resumate.rendering.page_style import PageStyle, resolve
+from resumate.rendering.words import RESUME, headings, translate
 
 # How a document may be served for showing: framed by the app's own pages, loading nothing.
 PREVIEW_HEADERS = {
@@ -41,13 +42,15 @@ def render_document(
     found = data.get("basics")
     basics: dict[str, Any] = found if isinstance(found, dict) else {}
     author = str(basics.get("name") or "").strip()
-    title = f"{author} — Resume" if author else "Resume"
+    kind = translate(RESUME, style.language)
+    title = f"{author} — {kind}" if author else kind
     html = compile_template(template.html).render(
         resume=data,
         basics=basics,
         sections=style.visible_sections(data),
         theme=style,
         title=title,
+        titles=headings(style.language),
         # Both are ours (template CSS from the package, theme CSS from validated values).
         css=Markup(template.css),  # noqa: S704
         theme_css=Markup(style.css()),  # noqa: S704

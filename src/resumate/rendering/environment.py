@@ -5,33 +5,32 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Template, Undefined
+from jinja2 import Template, Undefined, pass_context
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from resumate.document.language import DEFAULT_LANGUAGE
+from resumate.rendering.dates import date_range, month_year
 from resumate.rendering.markup import SAFE_SCHEMES, inline
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+def page_language(context: Context) -> str:
+    """The language the page is printed in: its theme's, so template code names no language."""
+    language = getattr(context.get("theme"), "language", None)
+    return language if isinstance(language, str) else DEFAULT_LANGUAGE
 
 
-def month_year(value: object) -> str:
-    """A JSON Resume date (YYYY, YYYY-MM or YYYY-MM-DD) as a reader writes it: "Mar 2021"."""
-    if not isinstance(value, str) or not value:
-        return ""
-    year, _, rest = value.partition("-")
-    month = rest[:2]
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return f"{MONTHS[int(month) - 1]} {year}"
-    return year
+@pass_context
+def month_year_in(context: Context, value: object) -> str:
+    """The `month_year` filter: a date in the page's language."""
+    return month_year(value, page_language(context))
 
 
-def date_range(start: object, end: object, present: str = "Present") -> str:
-    first, last = month_year(start), month_year(end)
-    if first and last:
-        return first if first == last else f"{first} – {last}"
-    if first:
-        return f"{first} – {present}"
-    return last
+@pass_context
+def date_range_in(context: Context, start: object, end: object) -> str:
+    """The `date_range` global: a span of dates in the page's language."""
+    return date_range(start, end, page_language(context))
 
 
 def safe_url(value: object) -> str:
@@ -66,10 +65,10 @@ def _environment() -> ResumeEnvironment:
         auto_reload=False,
     )
     env.filters["inline"] = inline
-    env.filters["month_year"] = month_year
+    env.filters["month_year"] = month_year_in
     env.filters["url"] = safe_url
     env.filters["display_url"] = display_url
-    env.globals["date_range"] = date_range
+    env.globals["date_range"] = date_range_in
     return env
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from resumate.document.language import LANGUAGES
 from tests.helpers import create_resume, if_match, sign_up
 from tests.pages import PageClient
 
@@ -26,6 +27,20 @@ async def test_the_editor_shows_the_resume_and_its_exact_preview(
     preview = await client.get(f"/api/resumes/{resume['id']}/preview", headers=account.headers)
     assert context["preview_html"] == preview.text
     assert set(context["template_defaults"]) == {str(t.id) for t in context["templates"]}
+
+
+async def test_the_language_choice_offers_every_language_and_names_the_automatic_one(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    resume = await create_resume(client, account, data={"meta": {"language": "fr-CA"}})
+    await pages.sign_in(account)
+    response = await pages.get(f"/resumes/{resume['id']}/edit")
+    context = pages.last.context
+    assert list(context["languages"]) == list(LANGUAGES)
+    assert context["detected_language"] == "fr"
+    assert "Automatic (Français)" in response.text
+    assert '<option value="ja" lang="ja">日本語</option>' in response.text
 
 
 async def test_another_users_resume_is_not_found(

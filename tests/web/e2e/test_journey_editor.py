@@ -22,6 +22,8 @@ from tests.web.e2e.helpers import look, signed_up
 
 PREVIEW_STYLE_STARTS = """(start) => document.querySelector("[data-preview]")
     .contentDocument.querySelector("style").textContent.startsWith(start)"""
+FRAME_FONTS_LOADED = """() => document.querySelector("[data-preview]")
+    .contentDocument.fonts.status === 'loaded'"""
 EVERY_SECTION = [
     "work",
     "education",
@@ -264,3 +266,50 @@ def test_zooming_the_preview_on_a_phone_scrolls_the_preview_not_the_page(
     assert boxes[1] is not None
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 4
     look(page, "editor-phone-zoomed")
+
+
+def test_the_language_choice_prints_the_headings_and_dates_in_it(any_page: Page) -> None:
+    page = any_page
+    signed_up(page)
+    resume_id = new_resume(page, sample())
+    open_editor(page, resume_id)
+    page.get_by_role("tab", name="Design").click()
+    design = page.get_by_role("tabpanel", name="Design")
+    language = design.get_by_label("Language", exact=True)
+    expect(language.locator("option").first).to_have_text("Automatic (English)")
+    expect(language.locator('option[value="ja"]')).to_have_text("日本語")
+    language.select_option(label="Deutsch")
+    language.scroll_into_view_if_needed()
+    look(page, "editor-language")
+    work = preview(page).locator(".section-work")
+    expect(work.locator(".section-title")).to_have_text("Berufserfahrung")
+    expect(work.locator(".dates").first).to_have_text("Dez. 2013 – Dez. 2014")
+    expect(preview(page).locator("html")).to_have_attribute("lang", "de")
+    expect(saved_state(page)).to_have_text("All changes saved")
+    assert saved(page, resume_id)["theme"]["language"] == "de"
+    # The language is the person's, not the template's: a reset of the design keeps it.
+    page.get_by_role("button", name="Reset to the template's design").click()
+    expect(language).to_have_value("de")
+    language.select_option(label="Automatic (English)")
+    expect(work.locator(".section-title")).to_have_text("Experience")
+    expect(saved_state(page)).to_have_text("All changes saved")
+    assert saved(page, resume_id)["theme"]["language"] is None
+    if page.locator('[data-show-view="preview"]').is_visible():
+        language.select_option(label="日本語")
+        page.locator('[data-show-view="preview"]').click()
+        expect(work.locator(".section-title")).to_have_text("職務経歴")
+        page.wait_for_function(FRAME_FONTS_LOADED)
+        look(page, "editor-language-preview")
+
+
+def test_automatic_names_the_language_the_resume_is_written_in(page: Page) -> None:
+    signed_up(page)
+    resume_id = new_resume(page)
+    open_editor(page, resume_id)
+    # The Design tab stays closed: its choice is relabelled while the person types.
+    automatic = page.locator('#theme-language option[value=""]')
+    expect(automatic).to_have_text("Automatic (English)")
+    page.get_by_label("Full name").fill("山田 太郎")
+    page.get_by_label("Headline").fill("ソフトウェアエンジニア")
+    expect(preview(page).locator("html")).to_have_attribute("lang", "ja")
+    expect(automatic).to_have_text("Automatic (日本語)")

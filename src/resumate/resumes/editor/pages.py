@@ -17,6 +17,7 @@ from resumate.document.editor import (
     SECTIONS,
     extra_keys,
 )
+from resumate.document.language import native_names, resume_language
 from resumate.document.schemas import in_schema_order
 from resumate.rendering.document import render_document
 from resumate.rendering.fonts import FAMILIES
@@ -76,6 +77,9 @@ async def editor(request: Request, resume: PageResume, catalogue: TemplateServic
             "sections": SECTIONS,
             "section_titles": SECTION_TITLES,
             "fonts": FAMILIES,
+            "languages": native_names(),
+            # What "Automatic" prints in: the resume's meta or script, without the design's choice.
+            "detected_language": resume_language(data),
             "accents": ACCENTS,
             "restored": request.query_params.get("restored"),
         },

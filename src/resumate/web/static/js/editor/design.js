@@ -1,6 +1,6 @@
 // The Design tab: the theme controls the server renders ([data-theme]), the accent swatches,
 // the template choice and the reset to the template's design.
-export function setupDesign({ form, state, defaults }, { onChange }) {
+export function setupDesign({ form, root, frame, state, defaults }, { onChange }) {
   // The template's design options are the controls the page has for them; the paper size is
   // the person's own choice (data-keep-on-reset), which a reset leaves as it is.
   const designControls = [...form.querySelectorAll("[data-theme]:not([data-keep-on-reset])")];
@@ -56,6 +56,17 @@ export function setupDesign({ form, state, defaults }, { onChange }) {
   form.querySelector("[data-template-select]").addEventListener("change", (event) => {
     state.templateId = event.target.value;
     show();
+  });
+
+  // "Automatic" names the language the preview prints in: the resume's meta or script can change
+  // it while the person types, and the frame's root carries it (lang).
+  const automatic = form.querySelector('[data-theme="language"] option[value=""]');
+  root.addEventListener("preview:updated", () => {
+    const shown = frame.contentDocument?.documentElement.lang;
+    const named = form.querySelector(`[data-theme="language"] option[value="${CSS.escape(shown || "")}"]`);
+    if (automatic && !state.theme.language && named && named !== automatic) {
+      automatic.textContent = `Automatic (${named.textContent})`;
+    }
   });
 
   return { applyInput, markSwatch };

@@ -45,6 +45,12 @@ export function setupPreview({ R, root, frame, api }, { body, errors }) {
   function swap(html) {
     const doc = frame.contentDocument;
     const parsed = new DOMParser().parseFromString(html, "text/html");
+    // The root carries the resume's language and direction: they change with the design too.
+    for (const name of ["lang", "dir"]) {
+      const value = parsed.documentElement.getAttribute(name);
+      if (value === null) doc.documentElement.removeAttribute(name);
+      else doc.documentElement.setAttribute(name, value);
+    }
     doc.head.replaceWith(doc.importNode(parsed.head, true));
     doc.body.replaceWith(doc.importNode(parsed.body, true));
     fit();
