@@ -8,6 +8,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Browser
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from resumate.config import RenderSettings
@@ -117,3 +119,26 @@ async def test_concurrent_renders_never_see_each_others_content(
         text = pdf_text(result.data, tmp_path)
         assert name in text
         assert not any(other in text for other in names if other != name)
+
+
+async def test_a_screenshot_whose_browser_fails_to_start_once_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A machine busy for a moment (the launch times out) costs a retry, not a 503."""
+    busy = Renderer(RenderSettings(), tmp_path)
+    start = busy._start_browser
+    launches: list[list[str]] = []
+
+    async def busy_once(extra_args: list[str]) -> Browser:
+        launches.append(extra_args)
+        if len(launches) == 1:
+            raise PlaywrightTimeout("browserType.launch: Timeout 30000ms exceeded.")
+        return await start(extra_args)
+
+    monkeypatch.setattr(busy, "_start_browser", busy_once)
+    try:
+        png = await busy.png(page("Thumb"), width=200, height=250, scale=0.5)
+    finally:
+        await busy.close()
+    assert png.startswith(b"\x89PNG")
+    assert len(launches) == 2

@@ -126,9 +126,20 @@ class Renderer:
         """
         async with self._admission(), self._screenshot_lock:
             try:
-                browser = await self._start_browser([])
-            except PlaywrightError as exc:
-                raise RenderFailed("The renderer is not available right now.") from exc
+                return await self._shoot(html, width, height, scale, inset)
+            except RenderFailed:
+                # A launch or a shot can fail on a machine that is busy for a moment; a
+                # thumbnail is worth a second try before the visitor is told to retry.
+                log.warning("screenshot failed once; trying again")
+                return await self._shoot(html, width, height, scale, inset)
+
+    async def _shoot(self, html: str, width: int, height: int, scale: float, inset: int) -> bytes:
+        """One screenshot in a browser of its own, closed afterwards."""
+        try:
+            browser = await self._start_browser([])
+        except PlaywrightError as exc:
+            raise RenderFailed("The renderer is not available right now.") from exc
+        try:
             context = await browser.new_context(
                 java_script_enabled=False,
                 service_workers="block",
@@ -136,22 +147,21 @@ class Renderer:
                 device_scale_factor=scale,
                 viewport={"width": width + 2 * inset, "height": height + inset},
             )
-            try:
-                await context.route("**/*", _refuse)
-                page = await context.new_page()
-                clip = {"x": inset, "y": inset, "width": width, "height": height}
+            await context.route("**/*", _refuse)
+            page = await context.new_page()
+            clip = {"x": inset, "y": inset, "width": width, "height": height}
 
-                async def shoot() -> bytes:
-                    await page.set_content(html, wait_until="load")
-                    return await page.screenshot(type="png", clip=clip, scale="device")  # type: ignore[arg-type]
+            async def shoot() -> bytes:
+                await page.set_content(html, wait_until="load")
+                return await page.screenshot(type="png", clip=clip, scale="device")  # type: ignore[arg-type]
 
-                return await asyncio.wait_for(shoot(), self.settings.timeout_seconds)
-            except (TimeoutError, PlaywrightError) as exc:
-                log.warning("screenshot failed (%s)", type(exc).__name__)
-                raise RenderFailed() from exc
-            finally:
-                with contextlib.suppress(PlaywrightError):
-                    await browser.close()
+            return await asyncio.wait_for(shoot(), self.settings.timeout_seconds)
+        except (TimeoutError, PlaywrightError) as exc:
+            log.warning("screenshot failed (%s)", type(exc).__name__)
+            raise RenderFailed() from exc
+        finally:
+            with contextlib.suppress(PlaywrightError):
+                await browser.close()
 
     async def close(self) -> None:
         async with self._launch_lock:
