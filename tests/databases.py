@@ -21,7 +21,14 @@ from resumate.db import create_engine
 from tests.helpers import AppParts
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES_TO_EMPTY = ("resume_versions", "resumes", "refresh_tokens", "login_failures", "users")
+TABLES_TO_EMPTY = (
+    "file_deletions",
+    "resume_versions",
+    "resumes",
+    "refresh_tokens",
+    "login_failures",
+    "users",
+)
 
 
 def service_setting(name: str) -> str:

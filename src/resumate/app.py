@@ -28,6 +28,7 @@ from resumate.gallery.pages import router as gallery_pages
 from resumate.health.router import router as health_router
 from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
+from resumate.resumes.cleanup.service import sweep
 from resumate.resumes.editor.pages import router as editor_pages
 from resumate.resumes.pages import router as resumes_pages
 from resumate.resumes.pdf.router import router as pdf_router
@@ -53,6 +54,8 @@ from resumate.web.router import router as assets_router
 log = logging.getLogger("resumate")
 
 PURGE_INTERVAL_SECONDS = 3600
+# How often stored files whose deletion storage has not confirmed yet are tried again.
+SWEEP_INTERVAL_SECONDS = 60
 
 # In the order their paths must be tried: `/api/resumes/import` and `/trash` before `/{id}`.
 # The resume API, which most requests use, is tried first.
@@ -107,7 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        upkeep = asyncio.create_task(_purge_trash_forever(components))
+        upkeep = asyncio.create_task(_upkeep_forever(components))
         try:
             yield
         finally:
@@ -154,12 +157,21 @@ async def purge_expired_trash(components: Components) -> int:
         return await ResumeService(session, retention, components.get(STORAGE)).purge_expired()
 
 
-async def _purge_trash_forever(components: Components) -> None:
+async def _upkeep_forever(components: Components) -> None:
+    """Every minute, the file deletions that are due; every hour, the trash's expired resumes."""
+    loop = asyncio.get_running_loop()
+    next_purge = loop.time()
     while True:
         try:
-            purged = await purge_expired_trash(components)
-            if purged:
-                log.info("purged %d resumes whose time in the trash ran out", purged)
+            if loop.time() >= next_purge:
+                next_purge = loop.time() + PURGE_INTERVAL_SECONDS
+                purged = await purge_expired_trash(components)
+                if purged:
+                    log.info("purged %d resumes whose time in the trash ran out", purged)
+            database = components.get(DATABASE)
+            swept = await sweep(database.sessionmaker, components.get(STORAGE))
+            if swept:
+                log.info("deleted the stored files of %d folders left from earlier", swept)
         except Exception as exc:  # upkeep must never take the app down
-            log.warning("trash purge failed: %s", type(exc).__name__)
-        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+            log.warning("upkeep failed: %s", type(exc).__name__)
+        await asyncio.sleep(SWEEP_INTERVAL_SECONDS)

@@ -2,7 +2,17 @@
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.db import Base
+from resumate.resumes.cleanup.models import FileDeletion
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.templates.models import Template
 
-__all__ = ["Base", "LoginFailure", "RefreshToken", "Resume", "ResumeVersion", "Template", "User"]
+__all__ = [
+    "Base",
+    "FileDeletion",
+    "LoginFailure",
+    "RefreshToken",
+    "Resume",
+    "ResumeVersion",
+    "Template",
+    "User",
+]

@@ -7,11 +7,7 @@ one that was printed while the resume changed and so was never recorded on its r
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Iterable
-
-from resumate.storage.base import Storage
 
 
 def pdf_folder(resume_id: uuid.UUID) -> str:
@@ -28,11 +24,3 @@ def thumbnail_folder(resume_id: uuid.UUID) -> str:
 
 def folders(resume_id: uuid.UUID) -> tuple[str, str]:
     return pdf_folder(resume_id), thumbnail_folder(resume_id)
-
-
-async def delete_files(storage: Storage, resume_ids: Iterable[uuid.UUID]) -> None:
-    """Delete every stored file of these resumes."""
-    found = await asyncio.gather(
-        *(storage.keys(folder) for resume_id in resume_ids for folder in folders(resume_id))
-    )
-    await storage.delete_many([key for keys in found for key in keys])

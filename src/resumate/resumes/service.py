@@ -14,7 +14,8 @@ from resumate.db import utcnow
 from resumate.document.schemas import JsonResume, dump_resume
 from resumate.document.theme import Theme, default_theme
 from resumate.errors import NotFound, PreconditionFailed
-from resumate.resumes.files import delete_files
+from resumate.resumes.cleanup.service import FileCleanup
+from resumate.resumes.files import folders
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.resumes.repository import Owner, ResumeRepository, VersionRepository
 from resumate.storage.base import Storage
@@ -39,6 +40,7 @@ class ResumeService:
         self.storage = storage
         self.resumes = ResumeRepository(session)
         self.versions = VersionRepository(session)
+        self.cleanup = FileCleanup(session, storage)
         self.templates = TemplateService(session)
         self.trash_retention = trash_retention
 
@@ -150,12 +152,12 @@ class ResumeService:
     async def delete_for_good(self, resumes: Sequence[Resume]) -> int:
         """Remove resumes, their versions, their PDFs and their thumbnails.
 
-        The files go first: if storage fails, the request fails and nothing is half-deleted
-        in a way that leaves a file behind with no row pointing at it.
+        The rows go with a record of the resumes' folders in one transaction; the files go now
+        if storage answers, else by the background sweep once it does (resumes/cleanup).
         """
-        await delete_files(self.storage, [r.id for r in resumes])
         for resume in resumes:
             await self.resumes.delete(resume)
+        await self.cleanup.delete_folders([f for r in resumes for f in folders(r.id)])
         return len(resumes)
 
     async def duplicate(self, resume: Resume) -> Resume:
