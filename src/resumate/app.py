@@ -47,6 +47,7 @@ from resumate.transfer.pages import router as transfer_pages
 from resumate.transfer.router import router as transfer_router
 from resumate.web import handlers
 from resumate.web.csrf import CSRF
+from resumate.web.host_cookies import HostCookies
 from resumate.web.middleware import CatchUnhandled, LimitBody, SecurityHeaders
 from resumate.web.proxies import TrustedProxies
 from resumate.web.router import router as assets_router
@@ -138,8 +139,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(files_router(storage))
     for router in ROUTERS:
         app.include_router(router)
-    # Added last = outermost: the client's real address first, headers on every answer, then
-    # the body's size and time limits, then the catch-all.
+    # Added last = outermost: the client's real address and scheme first, then the cookies'
+    # names for that scheme, headers on every answer, the body's size and time limits, and
+    # the catch-all.
     app.add_middleware(CatchUnhandled)
     app.add_middleware(
         LimitBody,
@@ -147,6 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_seconds=settings.body_timeout_seconds,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCookies)
     app.add_middleware(TrustedProxies, networks=settings.trusted_proxies)
     return app
 

@@ -83,3 +83,15 @@ async def test_behind_a_trusted_balancer_each_client_has_its_own_budget(
     assert set(many) == {401}
     assert one[:limit] == [401] * limit
     assert one[limit:] == [429]
+
+
+@pytest.mark.parametrize(("trusted", "prefixed"), [([], False), (["127.0.0.0/8"], True)])
+async def test_https_at_the_balancer_gives_host_only_cookies_only_when_it_is_trusted(
+    sqlite_url: str, tmp_path: Path, trusted: list[str], prefixed: bool
+) -> None:
+    settings = databases.test_settings(sqlite_url, tmp_path, trusted_proxies=trusted)
+    async with databases.app_client(settings) as client:
+        page = await client.get("/login", headers={"X-Forwarded-Proto": "https"})
+    (cookie,) = page.headers.get_list("set-cookie")
+    assert cookie.startswith("__Host-resumate_csrf=") is prefixed
+    assert ("Secure" in cookie) is prefixed

@@ -6,9 +6,14 @@
   const RENEWED_KEY = "resumate.renewedAt";
   let lastRetry = 0;
 
+  // Over HTTPS the server names its cookies with the __Host- prefix (web/host_cookies.py).
   function cookie(name) {
-    const found = document.cookie.split("; ").find((part) => part.startsWith(name + "="));
-    return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
+    const parts = document.cookie.split("; ");
+    for (const full of [`__Host-${name}`, name]) {
+      const found = parts.find((part) => part.startsWith(full + "="));
+      if (found) return decodeURIComponent(found.slice(full.length + 1));
+    }
+    return "";
   }
 
   function toast(message, kind = "info") {
