@@ -19,7 +19,7 @@ TEXT = "Tel. (912) 555-4321 – “Lead” ‘engineer’ it’s fine office -> 
 
 def test_the_glyph_table_is_the_bundled_fonts_own() -> None:
     """Rebuilt from the fonts (python -m resumate.rendering.text_layer after changing one)."""
-    table = {face: {int(g): c for g, c in glyphs.items()} for face, glyphs in build_table().items()}
+    table = {face: {int(g): t for g, t in glyphs.items()} for face, glyphs in build_table().items()}
     assert table == shared_glyphs()
 
 

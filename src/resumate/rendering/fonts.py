@@ -52,9 +52,12 @@ CJK_RANGE = (
     "U+1100-11FF, U+2E80-2FFF, U+3000-33FF, U+3400-4DBF, U+4E00-9FFF, U+A960-A97F,"
     " U+AC00-D7FF, U+F900-FAFF, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF, U+20000-3134F"
 )
+# Not Noto Sans Arabic: it draws a letter as a dotless skeleton plus separate dots, glyphs that
+# many letters share, so no character map can say which letter a glyph is and a parser reads
+# "ٮ" for ب, ت, ث, ن and ي alike. IBM Plex Sans Arabic has a glyph for every joined form.
 ARABIC = ScriptFace(
-    "noto-sans-arabic",
-    "Noto Sans Arabic",
+    "ibm-plex-sans-arabic",
+    "IBM Plex Sans Arabic",
     "U+0600-06FF, U+0750-077F, U+0870-08FF, U+FB50-FDFF, U+FE70-FEFF",
 )
 HEBREW = ScriptFace("noto-sans-hebrew", "Noto Sans Hebrew", "U+0590-05FF, U+FB1D-FB4F")

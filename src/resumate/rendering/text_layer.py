@@ -4,8 +4,11 @@ A font may draw several characters with one glyph: Inter draws the apostrophe U+
 modifier letter U+02BC alike, Noto Sans SC the en dash and the figure dash. The PDF's map from
 glyph to text (its `ToUnicode` CMap) can name one character per glyph, and Chromium names the
 lowest code point, so a résumé's right quotation mark reads back as a modifier letter and its
-en dash as a figure dash: text a parser does not match. For every such glyph of the bundled
-fonts, the character a résumé means is chosen once (`preferred`) and kept in
+en dash as a figure dash: text a parser does not match. Chromium also maps a glyph only through
+the font's own character map: Arabic letters take their joined forms by substitution, and those
+glyphs read back as presentation forms (U+FE8F for ب), or as U+0000 where the font gives them no
+character of their own, and lam-alef as one compatibility ligature. For every such glyph of the
+bundled fonts, the text a résumé means is chosen once (`preferred`, `glyph_texts`) and kept in
 `fonts/shared-glyphs.json`; after each print the CMaps are rewritten with it
 (`corrected_text_maps`). Run this module to rebuild the
 table after changing a font: `python -m resumate.rendering.text_layer` (needs fontTools).
@@ -17,14 +20,19 @@ import json
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from resumate.rendering.fonts import FONTS_DIR
 
 TABLE = FONTS_DIR / "shared-glyphs.json"
 # Where characters share a glyph, the one résumés mean, when the general rule would not pick it.
 PREFERRED = frozenset({0x2013, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022})
+# Hebrew and Arabic presentation forms: a shaped glyph of letters a résumé holds in their
+# ordinary form (NFKC gives it: U+FEFB → "لا").
+PRESENTATION_FORMS = ((0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 
 _FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([\w.-]+)[^>]*?/ToUnicode\s+(\d+)\s+0\s+R", re.S)
 _STREAM = re.compile(rb"\d+\s+0\s+obj\s*<<(.*?)>>\s*stream\r?\n", re.S)
@@ -51,11 +59,32 @@ def preferred(code_points: list[int]) -> int:
     return min(code_points, key=rank)
 
 
+def meant_text(code_point: int) -> str:
+    """The text a glyph of this character stands for: the letters of a presentation form."""
+    if any(low <= code_point <= high for low, high in PRESENTATION_FORMS):
+        return unicodedata.normalize("NFKC", chr(code_point))
+    return chr(code_point)
+
+
+def in_drawing_order(text: str) -> str:
+    """A glyph's text as a reader of the PDF wants it: reversed for right-to-left letters.
+
+    Chromium draws right-to-left text in visual order and marks it `/ReversedChars`; readers
+    reverse it character by character, so a lam-alef glyph's "لا" must be stored as "ال" to come
+    back whole.
+    """
+    if len(text) > 1 and unicodedata.bidirectional(text[0]) in ("R", "AL"):
+        return text[::-1]
+    return text
+
+
 @cache
-def shared_glyphs() -> dict[str, dict[int, int]]:
-    """For each bundled face (by PostScript name): glyph id → the character it should read as."""
-    table: dict[str, dict[str, int]] = json.loads(TABLE.read_text(encoding="utf-8"))
-    return {face: {int(gid): cp for gid, cp in glyphs.items()} for face, glyphs in table.items()}
+def shared_glyphs() -> dict[str, dict[int, str]]:
+    """For each bundled face (by PostScript name): glyph id → the text it should read as."""
+    table: dict[str, dict[str, str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    return {
+        face: {int(gid): text for gid, text in glyphs.items()} for face, glyphs in table.items()
+    }
 
 
 def _text_map(cmap: bytes) -> dict[int, str]:
@@ -124,9 +153,7 @@ def corrected_text_maps(pdf: bytes) -> dict[int, bytes]:
         raw = pdf[found.end() : found.end() + int(length.group(1))]
         cmap = zlib.decompress(raw) if b"/FlateDecode" in found.group(1) else raw
         texts = _text_map(cmap)
-        wrong = {
-            gid: chr(cp) for gid, cp in fixes.items() if gid in texts and texts[gid] != chr(cp)
-        }
+        wrong = {gid: text for gid, text in fixes.items() if gid in texts and texts[gid] != text}
         if not wrong:
             continue
         stream = zlib.compress(_cmap(texts | wrong))
@@ -137,27 +164,78 @@ def corrected_text_maps(pdf: bytes) -> dict[int, bytes]:
     return replaced
 
 
-def build_table(fonts: Path = FONTS_DIR) -> dict[str, dict[str, int]]:
-    """Every glyph of every bundled face that more than one character maps to (needs fontTools)."""
+def build_table(fonts: Path = FONTS_DIR) -> dict[str, dict[str, str]]:
+    """Every glyph of every bundled face whose text Chromium would get wrong (needs fontTools):
+    glyphs several characters share, presentation forms, and glyphs only substitution reaches."""
     from fontTools.ttLib import TTFont  # a development tool, only to rebuild the table
 
-    table: dict[str, dict[str, int]] = {}
+    table: dict[str, dict[str, str]] = {}
     for path in sorted(fonts.rglob("*.ttf")):
         with TTFont(path, lazy=True) as font:
             order = font.getGlyphOrder()
-            cmap = font.getBestCmap()
+            texts = glyph_texts(font)
             name = font["name"].getDebugName(6)
-        by_glyph: dict[str, list[int]] = {}
-        for code_point, glyph in cmap.items():
-            by_glyph.setdefault(glyph, []).append(code_point)
         table[name] = {
-            str(order.index(glyph)): preferred(code_points)
-            for glyph, code_points in sorted(
-                by_glyph.items(), key=lambda item: order.index(item[0])
-            )
-            if len(code_points) > 1
+            str(order.index(glyph)): text
+            for glyph, text in sorted(texts.items(), key=lambda item: order.index(item[0]))
         }
     return table
+
+
+def glyph_texts(font: Any) -> dict[str, str]:
+    """Glyph name → text, for the glyphs whose lowest code point is not what they mean."""
+    by_glyph: dict[str, list[int]] = {}
+    for code_point, glyph in font.getBestCmap().items():
+        by_glyph.setdefault(glyph, []).append(code_point)
+    known = {glyph: meant_text(preferred(cps)) for glyph, cps in by_glyph.items()}
+    wrong = {
+        glyph: text
+        for glyph, text in known.items()
+        if len(by_glyph[glyph]) > 1 or text != chr(min(by_glyph[glyph]))
+    }
+    reached = substituted_texts(font, known)
+    texts = wrong | {glyph: text for glyph, text in reached.items() if glyph not in known}
+    return {glyph: in_drawing_order(text) for glyph, text in texts.items()}
+
+
+def substituted_texts(font: Any, known: dict[str, str]) -> dict[str, str]:
+    """The text of glyphs that only GSUB substitution reaches: a joined Arabic letter reads as
+    the letter, a ligature as its letters, until no lookup names a new glyph."""
+    if "GSUB" not in font or font["GSUB"].table.LookupList is None:
+        return {}
+    texts = dict(known)
+    pairs = list(substitutions(font["GSUB"].table.LookupList.Lookup))
+    grown = True
+    while grown:
+        grown = False
+        for sources, target in pairs:
+            if target in texts or any(source not in texts for source in sources):
+                continue
+            texts[target] = "".join(texts[source] for source in sources)
+            grown = True
+    return {glyph: text for glyph, text in texts.items() if glyph not in known and text}
+
+
+def substitutions(lookups: list[Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(glyphs in, glyph out) for every single, multiple, alternate and ligature substitution."""
+    for lookup in lookups:
+        for table in lookup.SubTable:
+            kind = lookup.LookupType
+            if kind == 7:  # an extension: the real subtable inside
+                kind, table = table.ExtensionLookupType, table.ExtSubTable
+            if kind == 1:
+                yield from (((source,), target) for source, target in table.mapping.items())
+            elif kind == 2:
+                # One glyph into several: the first carries the text, the rest read as nothing.
+                for source, targets in table.mapping.items():
+                    yield from (((source,), target) for target in targets[:1])
+            elif kind == 3:
+                for source, targets in table.alternates.items():
+                    yield from (((source,), target) for target in targets)
+            elif kind == 4:
+                for first, ligatures in table.ligatures.items():
+                    for ligature in ligatures:
+                        yield (first, *ligature.Component), ligature.LigGlyph
 
 
 if __name__ == "__main__":
