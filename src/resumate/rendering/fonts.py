@@ -126,9 +126,9 @@ def font_faces() -> list[dict[str, str]]:
     """
     names = {family.key: family.name for family in FAMILIES.values()}
     ranges: dict[str, str] = {}
-    for face in [ARABIC, HEBREW, *CJK_FACES.values(), EMOJI]:
-        names[face.key] = face.name
-        ranges[face.key] = face.unicode_range
+    for script in [ARABIC, HEBREW, *CJK_FACES.values(), EMOJI]:
+        names[script.key] = script.name
+        ranges[script.key] = script.unicode_range
     faces = []
     for folder in sorted(p for p in FONTS_DIR.iterdir() if p.is_dir()):
         for file in sorted(folder.glob("*.ttf")):

@@ -4,13 +4,12 @@ A font may draw several characters with one glyph: Inter draws the apostrophe U+
 modifier letter U+02BC alike, Noto Sans SC the en dash and the figure dash. The PDF's map from
 glyph to text (its `ToUnicode` CMap) can name one character per glyph, and Chromium names the
 lowest code point, so a résumé's right quotation mark reads back as a modifier letter and its
-en dash as a figure dash: text a parser does not match. Chromium also maps a glyph only through
-the font's own character map: Arabic letters take their joined forms by substitution, and those
-glyphs read back as presentation forms (U+FE8F for ب), or as U+0000 where the font gives them no
-character of their own, and lam-alef as one compatibility ligature. For every such glyph of the
-bundled fonts, the text a résumé means is chosen once (`preferred`, `glyph_texts`) and kept in
-`fonts/shared-glyphs.json`; after each print the CMaps are rewritten with it
-(`corrected_text_maps`). Run this module to rebuild the
+en dash as a figure dash: text a parser does not match. Where the font's character map names a
+glyph, Chromium uses it even for a shaped form: an Arabic letter's joined form reads back as its
+presentation form (U+FE91 for an initial ب) and lam-alef as one compatibility ligature, which
+parsers do not match either. For every such glyph of the bundled fonts, the text a résumé means
+is chosen once (`preferred`, `glyph_texts`) and kept in `fonts/shared-glyphs.json`; after each
+print the CMaps are rewritten with it (`corrected_text_maps`). Run this module to rebuild the
 table after changing a font: `python -m resumate.rendering.text_layer` (needs fontTools).
 """
 
@@ -20,7 +19,6 @@ import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -166,7 +164,7 @@ def corrected_text_maps(pdf: bytes) -> dict[int, bytes]:
 
 def build_table(fonts: Path = FONTS_DIR) -> dict[str, dict[str, str]]:
     """Every glyph of every bundled face whose text Chromium would get wrong (needs fontTools):
-    glyphs several characters share, presentation forms, and glyphs only substitution reaches."""
+    glyphs several characters share, and presentation forms."""
     from fontTools.ttLib import TTFont  # a development tool, only to rebuild the table
 
     table: dict[str, dict[str, str]] = {}
@@ -183,59 +181,21 @@ def build_table(fonts: Path = FONTS_DIR) -> dict[str, dict[str, str]]:
 
 
 def glyph_texts(font: Any) -> dict[str, str]:
-    """Glyph name → text, for the glyphs whose lowest code point is not what they mean."""
+    """Glyph name → text, for the glyphs whose lowest code point is not what they mean.
+
+    Glyphs the font's character map does not name (a joined form reached by substitution) need
+    nothing here: Chromium names them from the text they were shaped from.
+    """
     by_glyph: dict[str, list[int]] = {}
     for code_point, glyph in font.getBestCmap().items():
         by_glyph.setdefault(glyph, []).append(code_point)
-    known = {glyph: meant_text(preferred(cps)) for glyph, cps in by_glyph.items()}
+    meant = {glyph: meant_text(preferred(cps)) for glyph, cps in by_glyph.items()}
     wrong = {
         glyph: text
-        for glyph, text in known.items()
+        for glyph, text in meant.items()
         if len(by_glyph[glyph]) > 1 or text != chr(min(by_glyph[glyph]))
     }
-    reached = substituted_texts(font, known)
-    texts = wrong | {glyph: text for glyph, text in reached.items() if glyph not in known}
-    return {glyph: in_drawing_order(text) for glyph, text in texts.items()}
-
-
-def substituted_texts(font: Any, known: dict[str, str]) -> dict[str, str]:
-    """The text of glyphs that only GSUB substitution reaches: a joined Arabic letter reads as
-    the letter, a ligature as its letters, until no lookup names a new glyph."""
-    if "GSUB" not in font or font["GSUB"].table.LookupList is None:
-        return {}
-    texts = dict(known)
-    pairs = list(substitutions(font["GSUB"].table.LookupList.Lookup))
-    grown = True
-    while grown:
-        grown = False
-        for sources, target in pairs:
-            if target in texts or any(source not in texts for source in sources):
-                continue
-            texts[target] = "".join(texts[source] for source in sources)
-            grown = True
-    return {glyph: text for glyph, text in texts.items() if glyph not in known and text}
-
-
-def substitutions(lookups: list[Any]) -> Iterator[tuple[tuple[str, ...], str]]:
-    """(glyphs in, glyph out) for every single, multiple, alternate and ligature substitution."""
-    for lookup in lookups:
-        for table in lookup.SubTable:
-            kind = lookup.LookupType
-            if kind == 7:  # an extension: the real subtable inside
-                kind, table = table.ExtensionLookupType, table.ExtSubTable
-            if kind == 1:
-                yield from (((source,), target) for source, target in table.mapping.items())
-            elif kind == 2:
-                # One glyph into several: the first carries the text, the rest read as nothing.
-                for source, targets in table.mapping.items():
-                    yield from (((source,), target) for target in targets[:1])
-            elif kind == 3:
-                for source, targets in table.alternates.items():
-                    yield from (((source,), target) for target in targets)
-            elif kind == 4:
-                for first, ligatures in table.ligatures.items():
-                    for ligature in ligatures:
-                        yield (first, *ligature.Component), ligature.LigGlyph
+    return {glyph: in_drawing_order(text) for glyph, text in wrong.items()}
 
 
 if __name__ == "__main__":
