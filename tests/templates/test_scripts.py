@@ -172,6 +172,9 @@ async def test_right_to_left_text_reads_back_whole(
     words = {word for word in words if word.isalpha() and unicodedata.bidirectional(word[0]) != "L"}
     drawn = " ".join(line.text for line in lines_of(items))
     assert sorted(word for word in words if word[::-1] not in drawn) == []
+    # poppler puts the words back in reading order.
+    read = pdf_plain_text(pdf, tmp_path)
+    assert sorted(word for word in words if word not in read) == []
 
 
 @pytest.mark.parametrize("slug", sorted(TEMPLATES))

@@ -38,6 +38,12 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 _RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])")
 _BLOCK = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.S)
+_CONTENTS = re.compile(rb"/Contents\s+(\d+)\s+0\s+R")
+_ACTUAL_TEXT = re.compile(rb"/ActualText\s*<([0-9A-Fa-f]+)>")
+# The faces that draw right-to-left text, as PDFs name them: only their PDFs have spans to turn.
+RIGHT_TO_LEFT_FACES = re.compile(
+    rb"/BaseFont\s*/(?:[A-Z]{6}\+)?(?:IBMPlexSansArabic|NotoSansHebrew)"
+)
 
 
 def preferred(code_points: list[int]) -> int:
@@ -160,6 +166,44 @@ def corrected_text_maps(pdf: bytes) -> dict[int, bytes]:
             stream,
         )
     return replaced
+
+
+def reversed_actual_texts(pdf: bytes) -> dict[int, bytes]:
+    """New page contents whose right-to-left `/ActualText` spans are in drawing order.
+
+    Chromium draws right-to-left text in visual order inside `/ReversedChars` and gives each
+    cluster its text in reading order (`/ActualText`, "بر" for one ligature glyph); poppler
+    reverses the whole line character by character, so the cluster would read "رب". Written
+    in drawing order, like the character maps (`in_drawing_order`), every word comes back whole.
+    Returns object number → new object body, as `corrected_text_maps` does.
+    """
+    if not RIGHT_TO_LEFT_FACES.search(pdf):
+        return {}
+    replaced: dict[int, bytes] = {}
+    for number in {int(n) for n in _CONTENTS.findall(pdf)}:
+        at = pdf.find(b"\n%d 0 obj" % number)
+        found = _STREAM.match(pdf, at + 1) if at >= 0 else None
+        length = _LENGTH.search(found.group(1)) if found else None
+        if found is None or length is None or b"/FlateDecode" not in found.group(1):
+            continue
+        content = zlib.decompress(pdf[found.end() : found.end() + int(length.group(1))])
+        turned = _ACTUAL_TEXT.sub(_turned_span, content)
+        if turned == content:
+            continue
+        stream = zlib.compress(turned)
+        replaced[number] = b"<</Filter /FlateDecode\n/Length %d>>\nstream\n%s\nendstream" % (
+            len(stream),
+            stream,
+        )
+    return replaced
+
+
+def _turned_span(match: re.Match[bytes]) -> bytes:
+    text = bytes.fromhex(match.group(1).decode()).decode("utf-16")
+    turned = in_drawing_order(text)
+    if turned == text:
+        return match.group(0)
+    return b"/ActualText <FEFF%s>" % turned.encode("utf-16-be").hex().upper().encode()
 
 
 def build_table(fonts: Path = FONTS_DIR) -> dict[str, dict[str, str]]:
