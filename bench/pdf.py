@@ -7,9 +7,9 @@ design (Chromium launched, used once and closed for every PDF), the Renderer's w
 request at a time, then 1, 2 and 4 clients printing back to back, the memory of the process
 tree after that, a template thumbnail, one resume in Latin, Japanese, Arabic and Hebrew printed
 in turns (the fonts for other scripts against Latin), and generate-pdf through the app for a
-resume whose PDF is already stored. Targets are printed beside the figures and never asserted. Each row also
-shows the CPU the rest of the machine used meanwhile: on two cores, other work slows every
-figure here.
+resume whose PDF is already stored. Targets are printed beside the figures and never asserted.
+Each row also shows the CPU the rest of the machine used meanwhile: on two cores, other work
+slows every figure here.
 """
 
 from __future__ import annotations
