@@ -5,10 +5,11 @@ Run `scripts/bench.sh pdf` (`make bench` runs it with the API benchmark), or add
 Everything runs in this one process, on one machine and one document, in one run: the original
 design (Chromium launched, used once and closed for every PDF), the Renderer's warm pages one
 request at a time, then 1, 2 and 4 clients printing back to back, the memory of the process
-tree after that, a template thumbnail, and generate-pdf through the app for a resume whose PDF
-is already stored. Targets are printed beside the figures and never asserted. Each row also
-shows the CPU the rest of the machine used meanwhile: on two cores, other work slows every
-figure here.
+tree after that, a template thumbnail, one resume in Latin, Japanese, Arabic and Hebrew printed
+in turns (the fonts for other scripts against Latin), and generate-pdf through the app for a
+resume whose PDF is already stored. Targets are printed beside the figures and never asserted.
+Each row also shows the CPU the rest of the machine used meanwhile: on two cores, other work
+slows every figure here.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from tests.databases import migrated_database
 from bench._pdf_app import cached_generate
 from bench._pdf_procs import MB, Watch, memory
 from bench._pdf_runs import baseline, percentile, sequential, throughput, thumbnails
+from bench._pdf_scripts import by_script
 from bench.api import SAMPLE
 from resumate.config import RenderSettings
 from resumate.document.sample import sample_resume
@@ -211,6 +213,23 @@ async def cached_rows(
     ]
 
 
+async def script_rows(renderer: Renderer, rounds: int) -> list[Row]:
+    say(f"scripts: one resume in Latin, Japanese, Arabic and Hebrew, {rounds} rounds in turns")
+    watch = Watch()
+    runs = await by_script(renderer, template(), rounds)
+    others = watch.stop().others
+    latin = percentile(runs[0].samples_ms, 50)
+    return [
+        Row(
+            f"script: {run.script}, {run.size_kb:.0f} KB",
+            latency(run.samples_ms),
+            f"{percentile(run.samples_ms, 50) / latin:.2f}× Latin",
+            others=others,
+        )
+        for run in runs
+    ]
+
+
 async def measure(args: argparse.Namespace, scratch: Path, database_url: str) -> list[Row]:
     settings = RenderSettings(
         chromium_path=args.chromium, concurrency=args.concurrency, queue_limit=args.queue
@@ -225,6 +244,7 @@ async def measure(args: argparse.Namespace, scratch: Path, database_url: str) ->
         rows += await throughput_rows(renderer, chosen.document, args.seconds)
         rows += memory_rows()
         rows.append(await thumbnail_row(renderer, args.thumbnails))
+        rows += await script_rows(renderer, args.scripts)
     finally:
         await renderer.close()
     return rows + await cached_rows(
@@ -261,8 +281,8 @@ def main() -> None:
     if args.concurrency + args.queue < max(CLIENTS):
         parser.error(f"--concurrency plus --queue must admit {max(CLIENTS)} clients")
     args.seconds = args.seconds or (2 if args.quick else 5)
-    args.baseline, args.warm, args.cached, args.thumbnails = (
-        (5, 30, 20, 3) if args.quick else (10, 60, 50, 5)
+    args.baseline, args.warm, args.cached, args.thumbnails, args.scripts = (
+        (5, 30, 20, 3, 10) if args.quick else (10, 60, 50, 5, 40)
     )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
     print(

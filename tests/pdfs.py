@@ -13,20 +13,46 @@ from pypdf.generic import DictionaryObject
 from tests.resume_parser import private_use, text_items
 
 # The families bundled in resumate/rendering/fonts, as Chromium names them in a PDF.
-BUNDLED = ("Inter", "SourceSans3", "SourceSerif4", "JetBrainsMono", "NotoSansSC")
+BUNDLED = (
+    "Inter",
+    "SourceSans3",
+    "SourceSerif4",
+    "JetBrainsMono",
+    "IBMPlexSansArabic",
+    "NotoSansHebrew",
+    "NotoSansSC",
+    "NotoSansTC",
+    "NotoSansJP",
+    "NotoSansKR",
+    "NotoEmoji",
+)
+
+
+def page_fonts(pdf: bytes) -> list[DictionaryObject]:
+    """The font dictionaries of every page of a PDF."""
+    found = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for ref in (fonts.get_object() if fonts is not None else DictionaryObject()).values():
+            found.append(ref.get_object())
+    return found
 
 
 def font_names(pdf: bytes) -> set[str]:
     """Every font a PDF's pages use, without the subset tag (`AAAAAA+Inter-Bold` → `Inter-Bold`)."""
     names = set()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources is not None else None
-        for ref in (fonts.get_object() if fonts is not None else DictionaryObject()).values():
-            font = ref.get_object()
-            base = str(font.get("/BaseFont", f"<{font.get('/Subtype')} without a name>"))
-            names.add(base.lstrip("/").split("+", 1)[-1])
+    for font in page_fonts(pdf):
+        base = str(font.get("/BaseFont", f"<{font.get('/Subtype')} without a name>"))
+        names.add(base.lstrip("/").split("+", 1)[-1])
     return names
+
+
+def assert_no_type3(pdf: bytes) -> None:
+    """No Type 3 font: Chromium draws one where a face is missing (synthetic bold) or variable;
+    it triples the file and splits a bold title apart in the text layer."""
+    drawn = [font for font in page_fonts(pdf) if font.get("/Subtype") == "/Type3"]
+    assert not drawn, f"the PDF draws glyphs with {len(drawn)} Type 3 font(s), not a bundled face"
 
 
 def assert_bundled_fonts(pdf: bytes) -> None:
@@ -36,13 +62,15 @@ def assert_bundled_fonts(pdf: bytes) -> None:
 
 
 def assert_readable(pdf: bytes) -> None:
-    """What a reader and a parser get: the bundled fonts, real characters, nothing off the page.
+    """What a reader and a parser get: the bundled fonts (none drawn as Type 3), real characters,
+    nothing off the page.
 
     The text layer is read twice, by pdfminer.six (which trusts the PDF's own character maps, as
     most résumé parsers do) and by poppler (`pdftotext`): neither may meet a private-use or
     unassigned code point, and no run of text may reach past the page's edges.
     """
     assert_bundled_fonts(pdf)
+    assert_no_type3(pdf)
     items, widths = text_items(pdf)
     mined = "".join(item.text for item in items)
     assert private_use(mined) == [], f"pdfminer reads {private_use(mined)!r}"

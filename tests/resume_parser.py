@@ -186,8 +186,9 @@ def parse(pdf: bytes) -> ParsedResume:
 
 
 def private_use(text: str) -> list[str]:
-    """Characters that map to no real letter: a font without a proper Unicode map."""
-    return sorted({c for c in text if unicodedata.category(c) in ("Co", "Cn")})
+    """Characters that map to no real letter: a font without a proper Unicode map, or U+0000
+    where Chromium found no character for a glyph (a form only substitution reaches)."""
+    return sorted({c for c in text if unicodedata.category(c) in ("Co", "Cn") or c == "\0"})
 
 
 def digits(text: str) -> str:

@@ -74,7 +74,7 @@ def test_a_value_that_is_not_clean_is_refused(key: str, value: Any) -> None:
         ({"lineHeight": "2"}, "--line-height: 2;"),
         ({"marginMm": 5}, "margin: 5mm;"),
         ({"pageSize": "Letter"}, "size: Letter;"),
-        ({"fontFamily": "jetbrains-mono"}, '"JetBrains Mono", "Noto Sans SC", monospace'),
+        ({"fontFamily": "jetbrains-mono"}, '--font-body: "JetBrains Mono", "IBM Plex Sans Arabic"'),
     ],
 )
 def test_accepted_values_come_out_as_plain_values(theme: dict[str, Any], expected: str) -> None:

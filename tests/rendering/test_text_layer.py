@@ -8,7 +8,13 @@ import pytest
 
 from resumate.rendering.fonts import FAMILIES
 from resumate.rendering.renderer import Renderer
-from resumate.rendering.text_layer import build_table, preferred, shared_glyphs
+from resumate.rendering.text_layer import (
+    build_table,
+    in_drawing_order,
+    meant_text,
+    preferred,
+    shared_glyphs,
+)
 from tests.rendering.conftest import pdf_text
 from tests.resume_parser import text_items
 
@@ -19,7 +25,7 @@ TEXT = "Tel. (912) 555-4321 – “Lead” ‘engineer’ it’s fine office -> 
 
 def test_the_glyph_table_is_the_bundled_fonts_own() -> None:
     """Rebuilt from the fonts (python -m resumate.rendering.text_layer after changing one)."""
-    table = {face: {int(g): c for g, c in glyphs.items()} for face, glyphs in build_table().items()}
+    table = {face: {int(g): t for g, t in glyphs.items()} for face, glyphs in build_table().items()}
     assert table == shared_glyphs()
 
 
@@ -39,6 +45,22 @@ def test_the_character_meant_is_chosen_for_a_shared_glyph(
     code_points: list[int], meant: int
 ) -> None:
     assert preferred(code_points) == meant
+
+
+@pytest.mark.parametrize(
+    ("code_point", "stored"),
+    [
+        (0xFE91, "ب"),  # an initial beh reads as the letter
+        (0xFEFB, "ال"),  # lam-alef as its two letters, in drawing order (right to left)
+        (0xFB2A, "ׁש"),  # shin with its dot, the same
+        (0x00B2, "²"),  # not a presentation form: kept as it is
+        (0x0041, "A"),
+    ],
+)
+def test_a_presentation_form_is_stored_as_its_letters_in_drawing_order(
+    code_point: int, stored: str
+) -> None:
+    assert in_drawing_order(meant_text(code_point)) == stored
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

@@ -47,8 +47,8 @@ class PageStyle:
         return (
             ":root {"
             f" --accent: {self.accent_color};"
-            f" --font-body: {font_stack(self.font_family)};"
-            f" --font-heading: {font_stack(self.heading_font_family)};"
+            f" --font-body: {font_stack(self.font_family, self.language)};"
+            f" --font-heading: {font_stack(self.heading_font_family, self.language)};"
             f" --font-size: {self.font_size:g}pt;"
             f" --line-height: {self.line_height:g};"
             f" --page-margin: {margin};"

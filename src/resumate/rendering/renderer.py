@@ -29,7 +29,7 @@ from resumate.config import RenderSettings
 from resumate.errors import ServiceUnavailable
 from resumate.rendering.fonts import write_fontconfig
 from resumate.rendering.pdf_metadata import page_count, with_document_info
-from resumate.rendering.text_layer import corrected_text_maps
+from resumate.rendering.text_layer import corrected_text_maps, reversed_actual_texts
 
 log = logging.getLogger("resumate.rendering")
 
@@ -113,7 +113,7 @@ class Renderer:
             title=title,
             author=author,
             creator="Resumate AI",
-            replaced=corrected_text_maps(raw),
+            replaced=corrected_text_maps(raw) | reversed_actual_texts(raw),
         )
         return RenderedPdf(data=data, pages=page_count(raw))
 

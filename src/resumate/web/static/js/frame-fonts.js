@@ -15,7 +15,11 @@
     doc.resumateFonts = true;
     const Face = (frame.contentWindow && frame.contentWindow.FontFace) || FontFace;
     for (const face of await list()) {
-      doc.fonts.add(new Face(face.family, `url("${face.url}")`, { weight: face.weight, style: face.style, display: "swap" }));
+      // A face for another script (Arabic, CJK, emoji) has a unicodeRange: the browser fetches
+      // it only when the resume has such characters.
+      const descriptors = { weight: face.weight, style: face.style, display: "swap" };
+      if (face.unicodeRange) descriptors.unicodeRange = face.unicodeRange;
+      doc.fonts.add(new Face(face.family, `url("${face.url}")`, descriptors));
     }
   }
 
