@@ -27,7 +27,8 @@ from resumate.rendering.fonts import FONTS_DIR
 
 TABLE = FONTS_DIR / "shared-glyphs.json"
 # Where characters share a glyph, the one résumés mean, when the general rule would not pick it.
-PREFERRED = frozenset({0x2013, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022})
+# U+30FB: the katakana middle dot of Japanese text, not the hyphenation point U+2027.
+PREFERRED = frozenset({0x2013, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x30FB})
 # Hebrew and Arabic presentation forms: a shaped glyph of letters a résumé holds in their
 # ordinary form (NFKC gives it: U+FEFB → "لا").
 PRESENTATION_FORMS = ((0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
