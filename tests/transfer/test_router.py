@@ -107,15 +107,30 @@ async def test_import_with_a_title_over_200_characters_is_422(client: httpx.Asyn
     assert error_fields(response) == ["title"]
 
 
-async def test_import_of_an_invalid_document_is_422_naming_the_field(
+async def test_import_of_an_invalid_date_repairs_it_and_says_so(
     client: httpx.AsyncClient,
 ) -> None:
     account = await sign_up(client)
     document = sample()
     document["work"][0]["startDate"] = "2020-1"
     response = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert response.status_code == 201
+    assert response.json()["data"]["work"][0]["startDate"] == "2020-01"
+    assert response.json()["warnings"] == [
+        {"path": "work[0].startDate", "value": "2020-1", "message": "Read as 2020-01."}
+    ]
+
+
+async def test_a_valid_import_has_no_warnings(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json=sample(), headers=account.headers)
+    assert response.json()["warnings"] == []
+
+
+async def test_a_body_that_is_not_an_object_is_refused(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json=[sample()], headers=account.headers)
     assert response.status_code == 422
-    assert error_fields(response) == ["work[0].startDate"]
     assert (await client.get("/api/resumes", headers=account.headers)).json()["total"] == 0
 
 

@@ -17,6 +17,7 @@ from resumate.document.editor import (
     SECTIONS,
     extra_keys,
 )
+from resumate.document.labels import labelled
 from resumate.document.schemas import in_schema_order
 from resumate.rendering.document import render_document
 from resumate.rendering.fonts import FAMILIES
@@ -78,6 +79,7 @@ async def editor(request: Request, resume: PageResume, catalogue: TemplateServic
             "fonts": FAMILIES,
             "accents": ACCENTS,
             "restored": request.query_params.get("restored"),
+            "import_notes": labelled(resume.import_warnings),
         },
     )
 
