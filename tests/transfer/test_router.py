@@ -156,3 +156,50 @@ async def test_import_picks_the_template_named_in_meta_theme(client: httpx.Async
     created = await client.post("/api/resumes/import", json=document, headers=account.headers)
     assert created.status_code == 201
     assert created.json()["templateId"] == classic
+
+
+async def test_import_answers_with_each_value_it_repaired_or_left_out(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    document = {
+        "basics": {"name": "Jonas", "email": "N/A", "phone": 301234567},
+        "work": ["Acme", {"name": "Zalando", "startDate": "März 2016", "endDate": "heute"}],
+        "x-tool": {"kept": True},
+    }
+    response = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert response.status_code == 201
+    assert response.json()["warnings"] == [
+        {"path": "basics.email", "value": "N/A", "message": "Left out: a placeholder, not an e-mail address."},
+        {"path": "basics.phone", "value": "301234567", "message": "Read the number as text."},
+        {"path": "work[0]", "value": "Acme", "message": "Left out: this must be an object { … }."},
+        {"path": "work[1].startDate", "value": "März 2016", "message": "Read as 2016-03."},
+        {"path": "work[1].endDate", "value": "heute", "message": "Read as ongoing: no end date."},
+    ]  # fmt: skip
+    assert response.json()["data"] == {
+        "basics": {"name": "Jonas", "phone": "301234567"},
+        "work": [{"name": "Zalando", "startDate": "2016-03"}],
+        "x-tool": {"kept": True},
+    }
+
+
+async def test_a_save_stays_strict_about_what_an_import_repairs(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    created = await create_resume(client, account)
+    change = {"data": {"work": [{"name": "Zalando", "endDate": "heute"}]}}
+    headers = {**account.headers, "If-Match": '"1"'}
+    response = await client.patch(f"/api/resumes/{created['id']}", json=change, headers=headers)
+    assert response.status_code == 422
+    assert error_fields(response) == ["data.work[0].endDate"]
+
+
+async def test_the_warnings_are_documented(client: httpx.AsyncClient) -> None:
+    document = (await client.get("/api/openapi.json")).json()
+    answer = document["paths"]["/api/resumes/import"]["post"]["responses"]["201"]
+    ref = answer["content"]["application/json"]["schema"]["$ref"]
+    schema = document["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    warning = document["components"]["schemas"]["ImportWarningOut"]
+    assert "warnings" in schema["required"]
+    assert set(warning["properties"]) == {"path", "value", "message"}

@@ -20,24 +20,21 @@ from resumate.transfer.schemas import ImportedResumeOut, imported_answer
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
+IMPORTED_BODY = (
+    "A JSON Resume document (the `JsonResume` schema). Any JSON object is taken: a value that"
+    " schema refuses is repaired or left out, and named in the answer's `warnings`."
+)
+
 
 @router.post(
     "/import",
     status_code=status.HTTP_201_CREATED,
     response_model=ImportedResumeOut,
     responses=responses(401, 413, 422),
-    # Read leniently, so any JSON object comes in; what it should be is a JSON Resume.
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/JsonResume"}}
-            },
-        }
-    },
 )
 async def import_resume(
-    document: Annotated[dict[str, Any], Body()],
+    # Any JSON object: what a save would refuse is repaired or left out, never the whole file.
+    document: Annotated[dict[str, Any], Body(description=IMPORTED_BODY)],
     user: CurrentUser,
     service: TransferServiceDep,
     title: Annotated[Title | None, Query()] = None,
