@@ -169,13 +169,14 @@ async def test_import_answers_with_each_value_it_repaired_or_left_out(
     }
     response = await client.post("/api/resumes/import", json=document, headers=account.headers)
     assert response.status_code == 201
-    assert response.json()["warnings"] == [
-        {"path": "basics.email", "value": "N/A", "message": "Left out: a placeholder, not an e-mail address."},
-        {"path": "basics.phone", "value": "301234567", "message": "Read the number as text."},
-        {"path": "work[0]", "value": "Acme", "message": "Left out: this must be an object { … }."},
-        {"path": "work[1].startDate", "value": "März 2016", "message": "Read as 2016-03."},
-        {"path": "work[1].endDate", "value": "heute", "message": "Read as ongoing: no end date."},
-    ]  # fmt: skip
+    warnings = [(w["path"], w["value"], w["message"]) for w in response.json()["warnings"]]
+    assert warnings == [
+        ("basics.email", "N/A", "Left out: a placeholder, not an e-mail address."),
+        ("basics.phone", "301234567", "Read the number as text."),
+        ("work[0]", "Acme", "Left out: this must be an object { … }."),
+        ("work[1].startDate", "März 2016", "Read as 2016-03."),
+        ("work[1].endDate", "heute", "Read as ongoing: no end date."),
+    ]
     assert response.json()["data"] == {
         "basics": {"name": "Jonas", "phone": "301234567"},
         "work": [{"name": "Zalando", "startDate": "2016-03"}],
