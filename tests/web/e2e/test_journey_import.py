@@ -59,7 +59,8 @@ def test_many_notes_scroll_inside_the_notice_and_the_form_stays_reachable(any_pa
     # The notice never pushes the form out of reach: its list scrolls on its own.
     box = notes.bounding_box()
     viewport = page.viewport_size
-    assert box is not None and viewport is not None
+    assert box is not None
+    assert viewport is not None
     assert box["height"] < viewport["height"]
     page.get_by_label("Full name").scroll_into_view_if_needed()
     expect(page.get_by_label("Full name")).to_have_value("Dana Whitfield")
