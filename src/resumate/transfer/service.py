@@ -106,7 +106,8 @@ def read_json_resume(content: bytes) -> Imported:
     except UnicodeDecodeError:
         raise FileInvalid("This file is not text. Choose a .json file.") from None
     try:
-        raw, end = json.JSONDecoder().raw_decode(text.lstrip())
+        # From the first non-blank character, so an error's line and column are the file's own.
+        raw, end = json.JSONDecoder().raw_decode(text, len(text) - len(text.lstrip()))
     except json.JSONDecodeError as exc:
         problem = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise FileInvalid(f"This file is not valid JSON ({problem}).") from None
@@ -118,7 +119,7 @@ def read_json_resume(content: bytes) -> Imported:
         imported = read_leniently(raw)
     except ImportRefused as refused:
         raise FileInvalid(str(refused)) from None
-    trailing = text.lstrip()[end:].strip()
+    trailing = text[end:].strip()
     if trailing:
         note = ImportWarning("(after the JSON)", as_written(trailing), "Left out: not JSON.")
         imported = Imported(imported.document, [*imported.warnings, note])
