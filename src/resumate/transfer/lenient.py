@@ -6,7 +6,8 @@ value it refuses is mended when it has one clear meaning ("Mar 2016" → "2016-0
 ongoing, 2016 → "2016") or else left out, and validated again until it passes. Every change is
 reported as an `ImportWarning` naming the path in the file (`work[2].endDate`), the value as
 written and what was done. A null, or an empty string where it is not valid (a date), goes
-without a word: it says nothing. A valid document comes in exactly as it is.
+without a word: it says nothing. A valid document with no placeholder e-mail address or link
+comes in exactly as it is.
 
 Entries left out of a list are first replaced by an empty stand-in and removed at the end, so
 every path reported is the path in the file as it was written.
