@@ -70,14 +70,15 @@ async def test_dismissing_removes_the_notes_for_good(
 ) -> None:
     account, editor = await imported(pages, client)
     dismiss = editor.removesuffix("/edit") + "/import-warnings/dismiss"
+    api = "/api" + editor.removesuffix("/edit")
+    before = (await client.get(api, headers=account.headers)).json()
     response = await pages.htmx("POST", dismiss)
     assert (response.status_code, response.text) == (200, "")
     await pages.get(editor)
     assert pages.last.context["import_notes"] == []
-    # The resume itself is untouched: same version, same data.
-    api = "/api" + editor.removesuffix("/edit")
+    # The resume itself is untouched: same version, same data, not edited.
     stored = (await client.get(api, headers=account.headers)).json()
-    assert stored["version"] == 1
+    assert (stored["version"], stored["updatedAt"]) == (1, before["updatedAt"])
     assert stored["data"]["work"] == [{"name": "Zalando", "startDate": "2016-03"}]
 
 

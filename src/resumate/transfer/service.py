@@ -14,6 +14,8 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
+from sqlalchemy.orm.attributes import flag_modified
+
 from resumate.document.schemas import JsonResume, in_schema_order
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
@@ -62,6 +64,8 @@ class TransferService:
     def dismiss_warnings(self, resume: Resume) -> None:
         """Stop showing what the import reported; written when the request's session commits."""
         resume.import_warnings = None
+        # Reading a notice is not an edit: the resume keeps its "Edited" time.
+        flag_modified(resume, "updated_at")
 
     async def export(self, resume: Resume) -> tuple[dict[str, Any], str]:
         """The resume as a JSON Resume document with its design in meta, and its file name."""
