@@ -107,15 +107,30 @@ async def test_import_with_a_title_over_200_characters_is_422(client: httpx.Asyn
     assert error_fields(response) == ["title"]
 
 
-async def test_import_of_an_invalid_document_is_422_naming_the_field(
+async def test_import_of_an_invalid_date_repairs_it_and_says_so(
     client: httpx.AsyncClient,
 ) -> None:
     account = await sign_up(client)
     document = sample()
     document["work"][0]["startDate"] = "2020-1"
     response = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert response.status_code == 201
+    assert response.json()["data"]["work"][0]["startDate"] == "2020-01"
+    assert response.json()["warnings"] == [
+        {"path": "work[0].startDate", "value": "2020-1", "message": "Read as 2020-01."}
+    ]
+
+
+async def test_a_valid_import_has_no_warnings(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json=sample(), headers=account.headers)
+    assert response.json()["warnings"] == []
+
+
+async def test_a_body_that_is_not_an_object_is_refused(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post("/api/resumes/import", json=[sample()], headers=account.headers)
     assert response.status_code == 422
-    assert error_fields(response) == ["work[0].startDate"]
     assert (await client.get("/api/resumes", headers=account.headers)).json()["total"] == 0
 
 
@@ -141,3 +156,51 @@ async def test_import_picks_the_template_named_in_meta_theme(client: httpx.Async
     created = await client.post("/api/resumes/import", json=document, headers=account.headers)
     assert created.status_code == 201
     assert created.json()["templateId"] == classic
+
+
+async def test_import_answers_with_each_value_it_repaired_or_left_out(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    document = {
+        "basics": {"name": "Jonas", "email": "N/A", "phone": 301234567},
+        "work": ["Acme", {"name": "Zalando", "startDate": "März 2016", "endDate": "heute"}],
+        "x-tool": {"kept": True},
+    }
+    response = await client.post("/api/resumes/import", json=document, headers=account.headers)
+    assert response.status_code == 201
+    warnings = [(w["path"], w["value"], w["message"]) for w in response.json()["warnings"]]
+    assert warnings == [
+        ("basics.email", "N/A", "Left out: a placeholder, not an e-mail address."),
+        ("basics.phone", "301234567", "Read the number as text."),
+        ("work[0]", "Acme", "Left out: this must be an object { … }."),
+        ("work[1].startDate", "März 2016", "Read as 2016-03."),
+        ("work[1].endDate", "heute", "Read as ongoing: no end date."),
+    ]
+    assert response.json()["data"] == {
+        "basics": {"name": "Jonas", "phone": "301234567"},
+        "work": [{"name": "Zalando", "startDate": "2016-03"}],
+        "x-tool": {"kept": True},
+    }
+
+
+async def test_a_save_stays_strict_about_what_an_import_repairs(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    created = await create_resume(client, account)
+    change = {"data": {"work": [{"name": "Zalando", "endDate": "heute"}]}}
+    headers = {**account.headers, "If-Match": '"1"'}
+    response = await client.patch(f"/api/resumes/{created['id']}", json=change, headers=headers)
+    assert response.status_code == 422
+    assert error_fields(response) == ["data.work[0].endDate"]
+
+
+async def test_the_warnings_are_documented(client: httpx.AsyncClient) -> None:
+    document = (await client.get("/api/openapi.json")).json()
+    answer = document["paths"]["/api/resumes/import"]["post"]["responses"]["201"]
+    ref = answer["content"]["application/json"]["schema"]["$ref"]
+    schema = document["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    warning = document["components"]["schemas"]["ImportWarningOut"]
+    assert "warnings" in schema["required"]
+    assert set(warning["properties"]) == {"path", "value", "message"}

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from resumate.db import Base, IdMixin, TimestampMixin, utcnow
+from resumate.db import Base, IdMixin, JSONDocument, TimestampMixin, utcnow
 from resumate.rendering.thumbnail import SHOT_REVISION
 
 
@@ -28,6 +28,9 @@ class Resume(IdMixin, TimestampMixin, Base):
     pdf_pages: Mapped[int | None]
     pdf_bytes: Mapped[int | None]
     deleted_at: Mapped[datetime | None]
+    # What an import could not take as written ({path, value, message} each), shown in the
+    # editor until the owner dismisses it.
+    import_warnings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONDocument)
 
     __table_args__ = (Index(None, "owner_id", "deleted_at", "updated_at"),)
 

@@ -1,4 +1,4 @@
-"""Pages: importing a JSON Resume file from the dashboard."""
+"""Pages: importing a JSON Resume file from the dashboard, and dismissing what it reported."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from fastapi.responses import Response
 from resumate.auth.deps import PageWriter
 from resumate.errors import ResumateError
 from resumate.resumes.dashboard import editor_url, go_to
-from resumate.resumes.deps import DashboardDep
+from resumate.resumes.deps import DashboardDep, PageResume
 from resumate.resumes.forms import read_template, read_title
 from resumate.transfer.deps import TransferServiceDep
 from resumate.transfer.service import FileInvalid, read_json_resume
+from resumate.web.errors import is_htmx
 from resumate.web.forms import FormInvalid
 
 router = APIRouter(include_in_schema=False)
@@ -35,11 +36,22 @@ async def import_file(
     try:
         # The body as a whole is capped by the app's request size limit before this runs.
         try:
-            data = read_json_resume(await file.read() if file is not None else b"")
+            imported = read_json_resume(await file.read() if file is not None else b"")
         except FileInvalid as invalid:
             raise FormInvalid({"file": str(invalid)}) from None
         named = read_title(title, required=False) or None
-        resume = await service.import_document(user.id, data, named, read_template(template))
+        resume = await service.import_document(user.id, imported, named, read_template(template))
     except ResumateError as error:
         return await dashboard.form_failed(request, user, "import", form, error)
+    return go_to(request, editor_url(resume))
+
+
+@router.post("/resumes/{resume_id}/import-warnings/dismiss")
+async def dismiss_import_warnings(
+    request: Request, resume: PageResume, _user: PageWriter, service: TransferServiceDep
+) -> Response:
+    """The owner has read what the import could not take: the editor stops showing it."""
+    service.dismiss_warnings(resume)
+    if is_htmx(request):
+        return Response(status_code=200)  # the notice is swapped for nothing
     return go_to(request, editor_url(resume))

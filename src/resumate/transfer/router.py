@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 from fastapi.responses import JSONResponse
 
 from resumate.auth.deps import CurrentUser
 from resumate.document.schemas import JsonResume
+from resumate.errors import ValidationFailed
 from resumate.openapi import responses
 from resumate.resumes.deps import OwnedResume
-from resumate.resumes.schemas import ResumeOut, Title, resume_answer
+from resumate.resumes.schemas import Title
 from resumate.transfer.deps import TransferServiceDep
+from resumate.transfer.lenient import ImportRefused, read_leniently
+from resumate.transfer.schemas import ImportedResumeOut, imported_answer
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
+
+IMPORTED_BODY = (
+    "A JSON Resume document (the `JsonResume` schema). Any JSON object is taken: a value that"
+    " schema refuses is repaired or left out, and named in the answer's `warnings`."
+)
 
 
 @router.post(
     "/import",
     status_code=status.HTTP_201_CREATED,
-    response_model=ResumeOut,
+    response_model=ImportedResumeOut,
     responses=responses(401, 413, 422),
 )
 async def import_resume(
-    document: JsonResume,
+    # Any JSON object: what a save would refuse is repaired or left out, never the whole file.
+    document: Annotated[dict[str, Any], Body(description=IMPORTED_BODY)],
     user: CurrentUser,
     service: TransferServiceDep,
     title: Annotated[Title | None, Query()] = None,
@@ -36,9 +45,18 @@ async def import_resume(
     An export's design (`meta.resumate`) restores the template and theme; otherwise `meta.theme`
     naming one of our templates picks it. `templateId` still chooses the template. A design option
     that is not valid takes its default: it never refuses the import.
+
+    A value a save would refuse does not refuse the import: one with a clear meaning is repaired
+    ("Mar 2016" → "2016-03", an end date "present" → ongoing, a number → text, one string →
+    a one-item list), any other is left out; `warnings` names each by its path in the file, with
+    the value as written and what was done. Only a body that is not a JSON object is refused.
     """
-    resume = await service.import_document(user.id, document, title, template_id)
-    return resume_answer(resume, created=True)
+    try:
+        imported = read_leniently(document)
+    except ImportRefused as refused:
+        raise ValidationFailed(str(refused)) from None
+    resume = await service.import_document(user.id, imported, title, template_id)
+    return imported_answer(resume, imported.warnings)
 
 
 @router.get(

@@ -1,8 +1,9 @@
 """Importing a JSON Resume document as a new resume, and exporting one.
 
 Every way in (the API's JSON body, a file on the dashboard) ends in the same parser and limits
-as a save: `parse_resume`. An export carries the resume's design in `meta`, and an import of it
-restores that design (see `resumate.transfer.design`).
+as a save, `parse_resume`, reached through `read_leniently`: what a save would refuse is mended or
+left out, and reported (see `resumate.transfer.lenient`). An export carries the resume's design
+in `meta`, and an import of it restores that design (see `resumate.transfer.design`).
 """
 
 from __future__ import annotations
@@ -10,17 +11,23 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from dataclasses import asdict
 from typing import Any
 
-from pydantic import ValidationError
+from sqlalchemy.orm.attributes import flag_modified
 
-from resumate.document.fields import MAX_DOCUMENT_BYTES
-from resumate.document.schemas import JsonResume, in_schema_order, parse_resume
-from resumate.errors import validation_error
+from resumate.document.schemas import JsonResume, in_schema_order
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
 from resumate.templates.service import TemplateService
 from resumate.transfer.design import read_design, with_design
+from resumate.transfer.lenient import (
+    Imported,
+    ImportRefused,
+    ImportWarning,
+    as_written,
+    read_leniently,
+)
 
 
 class FileInvalid(ValueError):
@@ -35,10 +42,12 @@ class TransferService:
     async def import_document(
         self,
         owner_id: uuid.UUID,
-        data: JsonResume,
+        imported: Imported,
         title: str | None,
         template_id: uuid.UUID | None,
     ) -> Resume:
+        """A new resume from an imported document; what it could not take stays on it to show."""
+        data = imported.document
         # JSON Resume names its theme in meta.theme; read it before the design comes out of meta.
         theme_name = getattr(data.meta, "theme", None) if data.meta is not None else None
         design, data = read_design(data)
@@ -48,7 +57,15 @@ class TransferService:
             template_id = await self._template_named(*named)
         title = title or imported_title(data)
         theme = design.theme if design else None
-        return await self.resumes.create(owner_id, title, template_id, data, theme)
+        resume = await self.resumes.create(owner_id, title, template_id, data, theme)
+        resume.import_warnings = [asdict(warning) for warning in imported.warnings] or None
+        return resume
+
+    def dismiss_warnings(self, resume: Resume) -> None:
+        """Stop showing what the import reported; written when the request's session commits."""
+        resume.import_warnings = None
+        # Reading a notice is not an edit: the resume keeps its "Edited" time.
+        flag_modified(resume, "updated_at")
 
     async def export(self, resume: Resume) -> tuple[dict[str, Any], str]:
         """The resume as a JSON Resume document with its design in meta, and its file name."""
@@ -80,14 +97,21 @@ def exported_filename(title: str) -> str:
     return f"{filename}.json"
 
 
-def read_json_resume(content: bytes) -> JsonResume:
-    """An uploaded file's JSON Resume document, checked exactly as the API's import checks it."""
+def read_json_resume(content: bytes) -> Imported:
+    """An uploaded file's resume, read as leniently as the API's import reads its body.
+
+    Only a file that is not JSON, or whose JSON is not one object, is refused. A byte order
+    mark is skipped; text after the object is left out and reported.
+    """
     if not content.strip():
         raise FileInvalid("Choose a JSON Resume file (.json) to import.")
     try:
-        raw = json.loads(content)
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileInvalid("This file is not text. Choose a .json file.") from None
+    try:
+        # From the first non-blank character, so an error's line and column are the file's own.
+        raw, end = json.JSONDecoder().raw_decode(text, len(text) - len(text.lstrip()))
     except json.JSONDecodeError as exc:
         problem = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise FileInvalid(f"This file is not valid JSON ({problem}).") from None
@@ -96,19 +120,11 @@ def read_json_resume(content: bytes) -> JsonResume:
             "This file is JSON, but not a JSON Resume: it must hold one object { … }."
         )
     try:
-        return parse_resume(raw)
-    except ValidationError as exc:
-        raise FileInvalid(_describe(exc)) from None
-
-
-def _describe(exc: ValidationError) -> str:
-    if any(error["type"] == "document_too_large" for error in exc.errors()):
-        limit = MAX_DOCUMENT_BYTES // 1024
-        return f"This resume is too large to import: at most {limit} KB of JSON."
-    fields = validation_error(exc.errors()).fields or []
-    first = fields[0]
-    # Pydantic's own messages start "Input should be ..."; after the field's path, "should be".
-    message = first.message.removeprefix("Input ")
-    more = len(fields) - 1
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"This file is not a valid JSON Resume: {first.field} {message}{tail}."
+        imported = read_leniently(raw)
+    except ImportRefused as refused:
+        raise FileInvalid(str(refused)) from None
+    trailing = text[end:].strip()
+    if trailing:
+        note = ImportWarning("(after the JSON)", as_written(trailing), "Left out: not JSON.")
+        imported = Imported(imported.document, [*imported.warnings, note])
+    return imported

@@ -240,9 +240,9 @@ def test_importing_a_json_resume_file_opens_it_in_the_editor(page: Page) -> None
             "This file is not valid JSON (line 1, column",
         ),
         (
-            "bad-date",
-            b'{"work": [{"startDate": "last spring"}]}',
-            "This file is not a valid JSON Resume: work[0].startDate must be a date",
+            "not-an-object",
+            b'[{"basics": {"name": "Ada"}}]',
+            "This file is JSON, but not a JSON Resume: it must hold one object",
         ),
     ],
 )

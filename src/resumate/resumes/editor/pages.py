@@ -17,6 +17,7 @@ from resumate.document.editor import (
     SECTIONS,
     extra_keys,
 )
+from resumate.document.labels import labelled
 from resumate.document.language import native_names, resume_language
 from resumate.document.schemas import in_schema_order
 from resumate.rendering.document import render_document
@@ -82,6 +83,7 @@ async def editor(request: Request, resume: PageResume, catalogue: TemplateServic
             "detected_language": resume_language(data),
             "accents": ACCENTS,
             "restored": request.query_params.get("restored"),
+            "import_notes": labelled(resume.import_warnings),
         },
     )
 
