@@ -30,6 +30,11 @@ MAX_LIST_ITEMS = 100
 MAX_HIGHLIGHTS = 50
 MAX_EXTRA_DEPTH = 8
 MAX_DOCUMENT_BYTES = 512 * 1024
+# The deepest JSON a document may come in as, however it comes (API body, uploaded file): the
+# standard needs 4 levels and unknown keys may add MAX_EXTRA_DEPTH. Checked before anything
+# walks the data, so a file nested 100,000 deep is refused with this, never with a crash.
+MAX_JSON_DEPTH = 32
+TOO_DEEP = f"nests more than {MAX_JSON_DEPTH} levels deep"
 
 # The schema's own iso8601 pattern, digit ranges included, so "2013-19-39" passes as it does there.
 DATE_PATTERN = r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$"
@@ -144,3 +149,18 @@ class ResumeModel(BaseModel):
         stray = self.__pydantic_extra__.keys() & type(self).model_fields.keys()
         self.__pydantic_fields_set__ -= {name for name in stray if getattr(self, name) is None}
         return self
+
+
+def json_depth(value: object) -> int:
+    """How many arrays and objects deep a parsed JSON value nests (without recursion)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= MAX_JSON_DEPTH:
+                children = node.values() if isinstance(node, dict) else node
+                stack.extend((child, depth) for child in children)
+    return deepest

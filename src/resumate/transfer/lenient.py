@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from resumate.document.fields import MAX_DOCUMENT_BYTES
+from resumate.document.fields import MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, TOO_DEEP, json_depth
 from resumate.document.schemas import JsonResume, parse_resume
 from resumate.transfer.contacts import email_problem, tidied, url_problem
 from resumate.transfer.dates import means_now, read_date
@@ -74,6 +74,8 @@ class Imported:
 
 def read_leniently(raw: dict[str, Any]) -> Imported:
     """The resume a JSON object holds, with every value kept that can be, and what was not."""
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise ImportRefused(f"This resume {TOO_DEEP}: no resume needs that many.")
     reader = _Reader(raw)
     document = reader.read()
     in_file_order = sorted(reader.warnings, key=lambda loc: _file_order(raw, loc))

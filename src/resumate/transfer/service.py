@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
+from resumate.document.fields import TOO_DEEP
 from resumate.document.schemas import JsonResume, in_schema_order
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
@@ -115,6 +116,8 @@ def read_json_resume(content: bytes) -> Imported:
     except json.JSONDecodeError as exc:
         problem = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise FileInvalid(f"This file is not valid JSON ({problem}).") from None
+    except RecursionError:  # deeper than the parser goes: far deeper than the limit below
+        raise FileInvalid(f"This file {TOO_DEEP}: no resume needs that many.") from None
     if not isinstance(raw, dict):
         raise FileInvalid(
             "This file is JSON, but not a JSON Resume: it must hold one object { … }."

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from resumate.document.fields import TOO_DEEP
 from resumate.errors import (
     INVALID_JSON,
     FieldError,
@@ -64,6 +65,12 @@ def install(app: FastAPI) -> None:
             # as a syntax error is, so it gets the same documented 422.
             not_utf8 = FieldError(field="body", message="is not UTF-8 encoded JSON")
             return error_response(ValidationFailed(INVALID_JSON, fields=[not_utf8]))
+        if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
+            # Nested deeper than the JSON parser goes: the same limit an uploaded file meets.
+            too_deep = FieldError(field="body", message=TOO_DEEP)
+            return error_response(
+                ValidationFailed(f"The request body {TOO_DEEP}.", fields=[too_deep])
+            )
         code = STATUS_CODES.get(exc.status_code, "bad_request")
         if is_page(request.url.path):
             return page_error(request, HttpError(exc.status_code, code, str(exc.detail)))
