@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the benchmarks: api (the JSON API on PostgreSQL, driven by wrk), pdf (Chromium printing,
+# Run the benchmarks: api (the JSON API on PostgreSQL, driven by wrk, then SQLite's durable
+# saves), pdf (Chromium printing,
 # in process), preview (the editor's live preview, one connection, against its 100 ms budget),
 # or all (the default: pdf, then api, then preview).
 # Usage: scripts/bench.sh [api|pdf|preview|all] [options]
@@ -28,6 +29,10 @@ run_api() {
   eval "$(scripts/services.sh start)"
   say "running the API benchmark against a fresh database on $RESUMATE_TEST_DATABASE_URL"
   .venv/bin/python -m bench.api "$@"
+  say "measuring what durable saves cost on SQLite (synchronous=FULL against NORMAL)"
+  quick=()
+  for arg in "$@"; do [ "$arg" = --quick ] && quick=(--quick); done
+  .venv/bin/python -m bench.sqlite_saves "${quick[@]}"
 }
 
 run_pdf() {
