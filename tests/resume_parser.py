@@ -109,7 +109,7 @@ def text_items(pdf: bytes) -> tuple[list[TextItem], list[float]]:
     items: list[TextItem] = []
     widths: list[float] = []
     for page, width, char in _chars(pdf):
-        if page == len(widths):
+        while len(widths) <= page:  # a page without text has no glyph to report its width
             widths.append(width)
         last = items[-1] if items else None
         same_run = (

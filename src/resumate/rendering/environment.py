@@ -9,7 +9,7 @@ from jinja2 import Template, Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from resumate.rendering.markup import SAFE_SCHEMES, inline
+from resumate.rendering.markup import SAFE_SCHEMES, breakable, inline, paragraphs
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -69,6 +69,8 @@ def _environment() -> ResumeEnvironment:
     env.filters["month_year"] = month_year
     env.filters["url"] = safe_url
     env.filters["display_url"] = display_url
+    env.filters["breakable"] = breakable
+    env.filters["paragraphs"] = paragraphs
     env.globals["date_range"] = date_range
     return env
 

@@ -17,6 +17,16 @@ from resumate.rendering.fonts import FAMILIES, font_stack
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).
 SCREEN_GUTTER = 24
+# Whatever a person writes stays on the page: a word longer than its line (an address, a user
+# name, a German compound) wraps where it must instead of running past the edge, where Chromium
+# would cut it from the page and the text layer alike. A hyphen and the character after it stay
+# on one line (`breakable`), and paragraphs of a text stand apart.
+TEXT_FITS_CSS = (
+    "body { overflow-wrap: anywhere; }\n"
+    ".keep { white-space: nowrap; }\n"
+    ".summary + .summary, .entry-summary + .entry-summary, .reference p + p"
+    " { margin-top: 0.45em; }\n"
+)
 FALLBACK_DEFAULTS = {
     "accentColor": "#1d4ed8",
     "fontFamily": "source-serif-4",
@@ -57,6 +67,7 @@ class PageStyle:
             # read "ﬁ", an arrow or a private-use code point where the page says "fi" or "->".
             ' font-variant-ligatures: none; font-feature-settings: "calt" 0, "case" 0; }\n'
             f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
+            + TEXT_FITS_CSS
             + screen_pages_css(width, height, margin)
         )
 
