@@ -185,6 +185,13 @@ def parse(pdf: bytes) -> ParsedResume:
     return ParsedResume(profile, sections, items, widths)
 
 
+def running_text(lines: list[Line]) -> str:
+    """The lines joined without spaces, as a parser rejoins a wrapped word: a line-final hyphen
+    is taken for hyphenation and dropped."""
+    texts = ["".join(line.text.split()) for line in lines]
+    return "".join(text[:-1] if text.endswith("-") else text for text in texts)
+
+
 def private_use(text: str) -> list[str]:
     """Characters that map to no real letter: a font without a proper Unicode map."""
     return sorted({c for c in text if unicodedata.category(c) in ("Co", "Cn")})

@@ -22,6 +22,8 @@ COMPANY = (
     "Bayerische Landesanstalt für Landwirtschaft und Forsten, Abteilung für Informationstechnik "
     "und digitale Verwaltungsleistungen"
 )
+# The second job's title: one word as long as the app allows, starting with this.
+LONG_TITLE_SEED = "Rechtsschutzversicherungsgesellschaftsangestellte"
 FIRST_PARAGRAPH = "Builds platforms that teams like to use."
 SECOND_PARAGRAPH = "Before that, ran the build farm of a large hardware maker."
 
@@ -55,7 +57,7 @@ def jobs() -> list[dict[str, Any]]:
         "highlights": [unbroken(), "Cut build times in half."],
     }
     extreme = {
-        "position": unbroken(),
+        "position": unbroken(seed=LONG_TITLE_SEED),
         "name": unbroken(),
         "location": unbroken(),
         "url": hyphenated_url(),

@@ -40,6 +40,12 @@ class Theme(ApiInput):
     page_size: Literal["A4", "Letter"] = "A4"
     section_order: list[Section] = Field(default_factory=lambda: list(SECTIONS))
     hidden_sections: list[Section] = Field(default_factory=list)
+    running_header: bool = Field(
+        default=False, description="the name at the top of every page after the first"
+    )
+    page_numbers: bool = Field(
+        default=False, description='"2 / 3" at the foot of every page after the first'
+    )
     language: Language | None = Field(
         default=None,
         description="BCP 47 tag the headings, dates and fonts follow; null: the resume's "

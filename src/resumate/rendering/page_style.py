@@ -13,6 +13,7 @@ from typing import Any
 from resumate.document.language import Direction, direction, resume_language
 from resumate.document.theme import SECTIONS, Section, Theme
 from resumate.rendering.fonts import FAMILIES, font_stack
+from resumate.rendering.page_marks import page_marks_css
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).
@@ -50,6 +51,10 @@ class PageStyle:
     hidden_sections: frozenset[Section]
     language: str = "en"
     direction: Direction = "ltr"
+    running_header: bool = False
+    page_numbers: bool = False
+    # The name the running header shows: the resume's basics.name.
+    name: str = ""
 
     def css(self) -> str:
         width, height = PAGE_SIZES[self.page_size]
@@ -67,6 +72,12 @@ class PageStyle:
             # read "ﬁ", an arrow or a private-use code point where the page says "fi" or "->".
             ' font-variant-ligatures: none; font-feature-settings: "calt" 0, "case" 0; }\n'
             f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
+            + page_marks_css(
+                self.name,
+                font_stack(self.font_family),
+                running_header=self.running_header,
+                page_numbers=self.page_numbers,
+            )
             + TEXT_FITS_CSS
             + screen_pages_css(width, height, margin)
         )
@@ -116,7 +127,15 @@ def resolve(
         hidden_sections=frozenset(merged["hiddenSections"]),
         language=(language := resume_language(data or {}, chosen.get("language"))),
         direction=direction(language),
+        running_header=bool(merged["runningHeader"]),
+        page_numbers=bool(merged["pageNumbers"]),
+        name=resume_name(data or {}),
     )
+
+
+def resume_name(data: dict[str, Any]) -> str:
+    basics = data.get("basics")
+    return str(basics.get("name") or "") if isinstance(basics, dict) else ""
 
 
 def screen_pages_css(width: str, height: str, margin: str) -> str:
