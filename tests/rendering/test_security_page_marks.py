@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from resumate.rendering.document import TemplateSource, render_document
-from resumate.rendering.page_marks import css_string
+from resumate.rendering.margin_boxes import css_string
 from resumate.rendering.renderer import Renderer
 from resumate.templates.builtin import load_builtins
 from tests.resume_parser import lines_of, text_items

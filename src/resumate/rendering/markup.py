@@ -17,7 +17,7 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # Where an address may wrap: after a slash, dot, "@" or query sign (and never after a hyphen).
-_ADDRESS_BREAK = re.compile(r"(?<=[/.@?&=_])(?=[^/.@?&=_])")
+_ADDRESS_BREAK = re.compile(r"(?<=[/.@?&=])(?=[^/.@?&=])")
 _ENTITY = r"&[a-z0-9#]+;"
 _HYPHEN = re.compile(rf"(-+)({_ENTITY}|[^-])", re.DOTALL)
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -64,13 +64,16 @@ def paragraphs(value: object) -> list[str]:
 def breakable(value: object) -> Markup:
     """An address or e-mail with wrap points after "/", ".", "@": text extraction keeps it whole.
 
-    A line never ends at one of its hyphens: parsers take a line-final hyphen for hyphenation
-    and drop it. Each hyphen is kept on one line with the character after it (`.keep`); an
-    address longer than a line still wraps anywhere else (`overflow-wrap: anywhere`).
+    The address is one box (`.address`, an inline block no wider than its line): it moves to
+    the next line whole when it fits there, and wraps at those points only when longer than a
+    line. A line never ends at one of its hyphens: parsers take a line-final hyphen for
+    hyphenation and drop it. Each hyphen is kept with the character after it (`.keep`); an
+    address part longer than a line still wraps anywhere else (`overflow-wrap: anywhere`).
     """
     text = str(escape(str(value or "")))
     text = _HYPHEN.sub(r'<span class="keep">\1\2</span>', text)
     # Entities stay whole: no wrap point goes inside "&amp;" and the like.
     pieces = re.split(rf"({_ENTITY}|<[^>]*>)", text)
     wrapped = [p if p.startswith(("&", "<")) else _ADDRESS_BREAK.sub("<wbr>", p) for p in pieces]
-    return Markup("".join(wrapped))  # noqa: S704 - escaped text and fixed tags
+    address = "".join(wrapped)
+    return Markup(f'<span class="address">{address}</span>')  # noqa: S704 - escaped, fixed tags

@@ -13,7 +13,7 @@ from typing import Any
 from resumate.document.language import Direction, direction, resume_language
 from resumate.document.theme import SECTIONS, Section, Theme
 from resumate.rendering.fonts import FAMILIES, font_stack
-from resumate.rendering.page_marks import page_marks_css
+from resumate.rendering.margin_boxes import page_marks_css
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).
@@ -24,7 +24,13 @@ SCREEN_GUTTER = 24
 # on one line (`breakable`), and paragraphs of a text stand apart.
 TEXT_FITS_CSS = (
     "body { overflow-wrap: anywhere; }\n"
+    ".address { display: inline-block; max-width: 100%; vertical-align: top; }\n"
     ".keep { white-space: nowrap; }\n"
+    # A drawn bullet (an empty box before the item) is taken out of the line, where it stays
+    # put: a first word longer than the line then wraps beside it instead of below it.
+    ".highlights li { position: relative; }\n"
+    ".highlights li::before { position: absolute;"
+    " top: calc(var(--line-height) * 0.5em); translate: 0 -50%; }\n"
     ".summary + .summary, .entry-summary + .entry-summary, .reference p + p"
     " { margin-top: 0.45em; }\n"
 )
