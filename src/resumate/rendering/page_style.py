@@ -27,10 +27,11 @@ TEXT_FITS_CSS = (
     ".address { display: inline-block; max-width: 100%; vertical-align: top; }\n"
     ".keep { white-space: nowrap; }\n"
     # A drawn bullet (an empty box before the item) is taken out of the line, where it stays
-    # put: a first word longer than the line then wraps beside it instead of below it.
-    ".highlights li { position: relative; }\n"
+    # put (its static position), centred on the first line: a first word longer than the line
+    # then wraps beside it instead of below it. The item itself stays unpositioned, so it is
+    # drawn in reading order.
     ".highlights li::before { position: absolute;"
-    " top: calc(var(--line-height) * 0.5em); translate: 0 -50%; }\n"
+    " translate: 0 calc(var(--line-height) * 0.5em - 50%); }\n"
     ".summary + .summary, .entry-summary + .entry-summary, .reference p + p"
     " { margin-top: 0.45em; }\n"
 )
