@@ -171,3 +171,22 @@ async def test_a_word_past_the_edge_is_cut_from_the_text_layer(renderer: Rendere
     html = f'<html><body style="font-family: Inter; white-space: nowrap">{word}</body></html>'
     pdf = (await renderer.pdf(html, title="cut", author="")).data
     assert squeezed(word) not in running_text(lines_of(text_items(pdf)[0]))
+
+
+@pytest.mark.parametrize("slug", sorted(TEMPLATES))
+def test_variants_of_any_shape_render(slug: str) -> None:
+    """Unknown keys hold any JSON: a null, a number or an object where a list was expected."""
+    data = {
+        "basics": {"name": "Ada", "location": ["Berlin"]},
+        "projects": [
+            {"name": "P1", "links": None},
+            {"name": "P2", "links": {"a": "https://x.example"}},
+            {"name": "P3", "links": [None, 3, {"url": 4}, "https://ok.example"]},
+        ],
+        "publications": [{"title": "T", "authors": 5}, {"title": "U", "authors": [1, "Ann"]}],
+    }
+    template = TEMPLATES[slug]
+    source = TemplateSource(template.html, template.css, template.defaults)
+    html = render_document(source, data, {}).html
+    assert "ok.<wbr>example" in html
+    assert "Ann" in html
