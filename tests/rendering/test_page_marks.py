@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
+from resumate.document.theme import Theme
 from resumate.rendering.page_style import resolve
 
 DATA = {"basics": {"name": "Ada  Lovelace\n"}}
@@ -34,3 +38,9 @@ def test_the_marks_use_the_body_font() -> None:
     assert (
         '@bottom-right { content: counter(page) " / " counter(pages); font-family: "Inter"' in css
     )
+
+
+@pytest.mark.parametrize("value", [0, 1, "yes", None])
+def test_the_switches_take_true_or_false_only(value: object) -> None:
+    with pytest.raises(ValidationError):
+        Theme.model_validate({"pageNumbers": value})
