@@ -109,7 +109,7 @@ def text_items(pdf: bytes) -> tuple[list[TextItem], list[float]]:
     items: list[TextItem] = []
     widths: list[float] = []
     for page, width, char in _chars(pdf):
-        if page == len(widths):
+        while len(widths) <= page:  # a page without text has no glyph to report its width
             widths.append(width)
         last = items[-1] if items else None
         same_run = (
@@ -183,6 +183,13 @@ def parse(pdf: bytes) -> ParsedResume:
         else:
             current.append(line)
     return ParsedResume(profile, sections, items, widths)
+
+
+def running_text(lines: list[Line]) -> str:
+    """The lines joined without spaces, as a parser rejoins a wrapped word: a line-final hyphen
+    is taken for hyphenation and dropped."""
+    texts = ["".join(line.text.split()) for line in lines]
+    return "".join(text[:-1] if text.endswith("-") else text for text in texts)
 
 
 def private_use(text: str) -> list[str]:

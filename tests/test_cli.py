@@ -139,3 +139,10 @@ def test_render_names_a_bad_theme_option(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "accentColor" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_render_reads_the_page_switches_as_yes_or_no() -> None:
+    from resumate.cli import parse_theme_options
+
+    options = parse_theme_options(["runningHeader=true", "pageNumbers=off"])
+    assert options == {"runningHeader": True, "pageNumbers": False}

@@ -98,6 +98,8 @@ def parse_theme_options(pairs: list[str]) -> dict[str, object]:
             options[key] = [part.strip() for part in value.split(",") if part.strip()]
         elif key in ("fontSize", "lineHeight", "marginMm"):
             options[key] = float(value)
+        elif key in ("runningHeader", "pageNumbers"):
+            options[key] = value.strip().lower() in ("true", "yes", "on", "1")
         else:
             options[key] = value
     return options

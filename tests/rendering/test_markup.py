@@ -1,6 +1,9 @@
-import pytest
+import re
 
-from resumate.rendering.markup import inline
+import pytest
+from markupsafe import escape
+
+from resumate.rendering.markup import breakable, inline, paragraphs
 
 
 @pytest.mark.parametrize(
@@ -43,3 +46,24 @@ def test_links_keep_only_safe_schemes(target: str) -> None:
 def test_quotes_cannot_leave_the_href() -> None:
     rendered = str(inline('[a](https://x.com/"onmouseover="alert(1))'))
     assert 'onmouseover="' not in rendered
+
+
+def test_a_blank_line_starts_a_paragraph_and_a_newline_breaks_the_line() -> None:
+    assert paragraphs("One.\n\nTwo,\nthree.\r\n \r\nFour.") == ["One.", "Two,\nthree.", "Four."]
+    assert str(inline("Two,\nthree.")) == "Two,<br>three."
+    assert paragraphs(None) == []
+    assert paragraphs("\n\n") == []
+
+
+def test_an_address_wraps_after_slashes_and_dots_and_never_after_a_hyphen() -> None:
+    shown = str(breakable("www.long-name.example.com/a-b"))
+    assert shown == (
+        '<span class="address">www.<wbr>long<span class="keep">-n</span>ame.<wbr>example.<wbr>'
+        'com/<wbr>a<span class="keep">-b</span></span>'
+    )
+
+
+@pytest.mark.parametrize("text", ["<script>x</script>-y", 'a-"b" & c/d', "x-&y"])
+def test_a_breakable_address_stays_escaped(text: str) -> None:
+    shown = str(breakable(text))
+    assert re.sub(r"<wbr>|<span class=\"(keep|address)\">|</span>", "", shown) == str(escape(text))

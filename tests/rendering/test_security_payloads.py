@@ -188,7 +188,7 @@ def assert_only_template_markup(document: Document) -> Markup:
     found = Markup(document.html)
     assert found.tags <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "p"} | {
         *("ul", "li", "a", "span", "main", "section", "h2", "div", "blockquote", "cite"),
-        *("strong", "em"),
+        *("strong", "em", "br", "wbr"),
     }
     assert found.attributes <= {"lang", "dir", "charset", "class", "href"}
     assert {urlsplit(href).scheme for href in found.hrefs} <= {"http", "https", "mailto"}
@@ -234,8 +234,9 @@ def test_every_field_keeps_every_payload_as_text(canary: Canary, spelling: int) 
     resume = hostile_resume(payload_values(u))
     document = render_document(TEMPLATE, resume, {})
     found = assert_only_template_markup(document)
+    shown = document.html.replace("<wbr>", "")  # addresses' wrap points (`breakable`)
     for path in field_paths():  # each field did reach the page, as text
-        assert re.search(re.escape(path) + r"(?![\w.])", document.html), path
+        assert re.search(re.escape(path) + r"(?![\w.])", shown), path
     assert found.lang == "en"  # the attribute takes a known language, never the data's text
     assert f"<title>{escape(document.title)}</title>" in document.html
 

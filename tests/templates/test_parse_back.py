@@ -15,7 +15,7 @@ import pytest
 
 from resumate.rendering.dates import month_year
 from resumate.rendering.renderer import Renderer
-from tests.resume_parser import ParsedResume, digits, parse
+from tests.resume_parser import ParsedResume, digits, lines_of, parse
 from tests.templates.test_template_pdfs import TEMPLATES, long_resume, print_pdf, sample
 
 
@@ -97,3 +97,30 @@ async def test_a_parser_reads_every_field_where_it_belongs(
     data = RESUMES[resume]()
     pdf = await print_pdf(renderer, TEMPLATES[slug], data, {"pageSize": paper})
     assert misread(parse(pdf), data) == []
+
+
+MARKED = {"runningHeader": True, "pageNumbers": True}
+
+
+@pytest.mark.parametrize("resume", ["long", "stress"])
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("slug", sorted(TEMPLATES))
+async def test_the_name_and_page_numbers_on_later_pages_leave_the_reading_intact(
+    renderer: Renderer, slug: str, paper: str, resume: str
+) -> None:
+    data = RESUMES[resume]()
+    pdf = await print_pdf(renderer, TEMPLATES[slug], data, MARKED | {"pageSize": paper})
+    parsed = parse(pdf)
+    assert misread(parsed, data) == []
+    later_pages = {item.page for item in parsed.items if item.page > 0}
+    assert later_pages, "the resume should run to a second page"
+    for page in later_pages:
+        lines = [line.text for line in lines_of([i for i in parsed.items if i.page == page])]
+        assert basics_name(data) in lines
+        assert f"{page + 1} / {len(parsed.page_widths)}" in lines
+    first_page = [line.text for line in lines_of([i for i in parsed.items if i.page == 0])]
+    assert not any(re.fullmatch(r"\d+ / \d+", text) for text in first_page)
+
+
+def basics_name(data: dict[str, Any]) -> str:
+    return str(data["basics"]["name"])

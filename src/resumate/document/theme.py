@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, get_args
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictBool, field_validator
 
 from resumate.document.language import Language
 from resumate.schemas import ApiInput
@@ -40,6 +40,13 @@ class Theme(ApiInput):
     page_size: Literal["A4", "Letter"] = "A4"
     section_order: list[Section] = Field(default_factory=lambda: list(SECTIONS))
     hidden_sections: list[Section] = Field(default_factory=list)
+    # Strict: the schema says boolean, so 0, 1 or "yes" are refused rather than guessed at.
+    running_header: StrictBool = Field(
+        default=False, description="the name at the top of every page after the first"
+    )
+    page_numbers: StrictBool = Field(
+        default=False, description='"2 / 3" at the foot of every page after the first'
+    )
     language: Language | None = Field(
         default=None,
         description="BCP 47 tag the headings, dates and fonts follow; null: the resume's "

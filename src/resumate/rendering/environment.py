@@ -12,7 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from resumate.document.language import DEFAULT_LANGUAGE
 from resumate.rendering.dates import date_range, month_year
-from resumate.rendering.markup import SAFE_SCHEMES, inline
+from resumate.rendering.markup import SAFE_SCHEMES, breakable, inline, paragraphs
 
 
 def page_language(context: Context) -> str:
@@ -68,6 +68,8 @@ def _environment() -> ResumeEnvironment:
     env.filters["month_year"] = month_year_in
     env.filters["url"] = safe_url
     env.filters["display_url"] = display_url
+    env.filters["breakable"] = breakable
+    env.filters["paragraphs"] = paragraphs
     env.globals["date_range"] = date_range_in
     return env
 

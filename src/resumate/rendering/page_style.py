@@ -13,10 +13,28 @@ from typing import Any
 from resumate.document.language import Direction, direction, resume_language
 from resumate.document.theme import SECTIONS, Section, Theme
 from resumate.rendering.fonts import FAMILIES, font_stack
+from resumate.rendering.margin_boxes import page_marks_css
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).
 SCREEN_GUTTER = 24
+# Whatever a person writes stays on the page: a word longer than its line (an address, a user
+# name, a German compound) wraps where it must instead of running past the edge, where Chromium
+# would cut it from the page and the text layer alike. A hyphen and the character after it stay
+# on one line (`breakable`), and paragraphs of a text stand apart.
+TEXT_FITS_CSS = (
+    "body { overflow-wrap: anywhere; }\n"
+    ".address { display: inline-block; max-width: 100%; vertical-align: top; }\n"
+    ".keep { white-space: nowrap; }\n"
+    # A drawn bullet (an empty box before the item) is taken out of the line, where it stays
+    # put (its static position), centred on the first line: a first word longer than the line
+    # then wraps beside it instead of below it. The item itself stays unpositioned, so it is
+    # drawn in reading order.
+    ".highlights li::before { position: absolute;"
+    " translate: 0 calc(var(--line-height) * 0.5em - 50%); }\n"
+    ".summary + .summary, .entry-summary + .entry-summary, .reference p + p"
+    " { margin-top: 0.45em; }\n"
+)
 FALLBACK_DEFAULTS = {
     "accentColor": "#1d4ed8",
     "fontFamily": "source-serif-4",
@@ -40,6 +58,10 @@ class PageStyle:
     hidden_sections: frozenset[Section]
     language: str = "en"
     direction: Direction = "ltr"
+    running_header: bool = False
+    page_numbers: bool = False
+    # The name the running header shows: the resume's basics.name.
+    name: str = ""
 
     def css(self) -> str:
         width, height = PAGE_SIZES[self.page_size]
@@ -57,6 +79,14 @@ class PageStyle:
             # read "ﬁ", an arrow or a private-use code point where the page says "fi" or "->".
             ' font-variant-ligatures: none; font-feature-settings: "calt" 0, "case" 0; }\n'
             f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
+            + page_marks_css(
+                self.name,
+                font_stack(self.font_family, self.language),
+                running_header=self.running_header,
+                page_numbers=self.page_numbers,
+                direction=self.direction,
+            )
+            + TEXT_FITS_CSS
             + screen_pages_css(width, height, margin)
         )
 
@@ -105,7 +135,15 @@ def resolve(
         hidden_sections=frozenset(merged["hiddenSections"]),
         language=(language := resume_language(data or {}, chosen.get("language"))),
         direction=direction(language),
+        running_header=bool(merged["runningHeader"]),
+        page_numbers=bool(merged["pageNumbers"]),
+        name=resume_name(data or {}),
     )
+
+
+def resume_name(data: dict[str, Any]) -> str:
+    basics = data.get("basics")
+    return str(basics.get("name") or "") if isinstance(basics, dict) else ""
 
 
 def screen_pages_css(width: str, height: str, margin: str) -> str:

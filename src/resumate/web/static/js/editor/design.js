@@ -16,6 +16,7 @@ export function setupDesign({ form, root, frame, state, defaults }, { onChange }
     const key = input.dataset.theme;
     let value = input.value;
     if (input.type === "range") value = Number(value);
+    if (input.type === "checkbox") value = input.checked;
     if (input.type === "radio" && !input.checked) return;
     state.theme[key] = value === "" ? null : value;
     showOutput(input, value);

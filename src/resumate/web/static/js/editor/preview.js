@@ -1,6 +1,8 @@
 // The live preview: the server renders the document as the form has it now, a moment after
 // each change, into the frame; the frame is as tall as its sheets, scaled to the pane (fit or
 // zoomed), and the pane scrolls.
+import { markPages } from "./page-marks.js";
+
 const PREVIEW_DELAY = 120;
 
 export function setupPreview({ R, root, frame, api }, { body, errors }) {
@@ -83,6 +85,8 @@ export function setupPreview({ R, root, frame, api }, { body, errors }) {
       const sheets = Math.max(1, Math.round((height - 24) / stride));
       pageCount.textContent = `${sheets} page${sheets === 1 ? "" : "s"}`;
       root.dataset.pages = String(sheets);
+      const { data, theme } = body();
+      markPages(doc, { sheets, stride, name: data.basics?.name, ...theme });
     }
   }
 
