@@ -281,3 +281,18 @@ async def test_the_api_documents_every_passkey_route(client: httpx.AsyncClient) 
     assert "404" in paths[f"{API}/{{passkey_id}}"]["delete"]["responses"]
     for path in ("registration/options", "registration", "authentication/options"):
         assert f"{API}/{path}" in paths
+
+
+async def test_undecodable_parts_are_refused_naming_them(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    authenticator, _ = await register(client, account)
+    credential = authenticator.get(await options(client, "authentication"))
+    credential["response"]["userHandle"] = "A"
+    handle = await client.post(f"{API}/authentication", json={"credential": credential})
+    assert handle.status_code == 401
+    assert error_fields(handle) == ["credential.response.userHandle"]
+    credential = authenticator.get(await options(client, "authentication"))
+    credential["response"]["authenticatorData"] = "AAAA"
+    data = await client.post(f"{API}/authentication", json={"credential": credential})
+    assert data.status_code == 401
+    assert error_fields(data) == ["credential.response.authenticatorData"]

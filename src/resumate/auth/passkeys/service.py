@@ -171,6 +171,11 @@ class PasskeyService:
         reservation = await self.throttle.reserve_address(address, utcnow())
         try:
             data = ceremony.client_data(credential.response.client_data_json)
+            raw_id = ceremony.decode(credential.raw_id, "credential.rawId")
+            handle = credential.response.user_handle
+            user_handle = (
+                ceremony.decode(handle, "credential.response.userHandle") if handle else None
+            )
         except ceremony.CredentialUnreadable as exc:
             raise PasskeyRefused(fields=[FieldError(field=exc.field, message=exc.message)]) from exc
         challenge = await self._take_challenge(data, SIGN_IN)
@@ -178,13 +183,11 @@ class PasskeyService:
             field = FieldError(field=ceremony.CLIENT_DATA, message=NO_SUCH_REQUEST)
             raise PasskeyRefused(NO_SUCH_REQUEST, fields=[field])
         self._check_origin(data, _refused)
-        raw_id = ceremony.decode(credential.raw_id, "credential.rawId")
         passkey = await self.passkeys.by_credential_id(raw_id)
-        handle = credential.response.user_handle
         if (
             passkey is None
             or (user_id is not None and passkey.user_id != user_id)
-            or (handle and ceremony.decode(handle, "userHandle") != passkey.user_id.bytes)
+            or (user_handle is not None and user_handle != passkey.user_id.bytes)
         ):
             raise PasskeyRefused(
                 UNKNOWN, fields=[FieldError(field="credential.id", message=UNKNOWN)]
