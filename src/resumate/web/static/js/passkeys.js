@@ -5,6 +5,7 @@
 const API = "/api/auth/passkeys";
 const UNSUPPORTED = "This browser cannot use passkeys. Use your password, or another browser.";
 const CANCELLED = "The passkey prompt was closed before it finished. Try again when you're ready.";
+const NONE_CHOSEN = "No passkey was chosen: the prompt was closed, or this device has none for this site. Try again, or use your password.";
 
 export function toBase64Url(buffer) {
   const bytes = new Uint8Array(buffer);
@@ -77,7 +78,9 @@ async function post(path, body) {
 
 // What to tell the person when the browser's prompt ends without a credential.
 function promptProblem(error, adding) {
-  if (error.name === "NotAllowedError" || error.name === "AbortError") return CANCELLED;
+  if (error.name === "NotAllowedError" || error.name === "AbortError") {
+    return adding ? CANCELLED : NONE_CHOSEN;
+  }
   if (error.name === "InvalidStateError" && adding) {
     return "This device or password manager has a passkey for your account already.";
   }
