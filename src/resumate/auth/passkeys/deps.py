@@ -55,7 +55,9 @@ class PasskeyOffer:
     fresh: uuid.UUID | None = None
 
 
-def passkey_offer(request: Request, auth: AuthBackendDep, settings: SettingsDep) -> PasskeyOffer:
+async def passkey_offer(
+    request: Request, auth: AuthBackendDep, settings: SettingsDep
+) -> PasskeyOffer:
     origin = f"{request.url.scheme}://{request.url.netloc}"
     usable = availability(settings.auth.passkey, origin, request.url.path)
     return PasskeyOffer(shown=auth.cognito is None, availability=usable)

@@ -81,7 +81,7 @@ async def rename(
 
 
 @router.delete(
-    "/{passkey_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404)
+    "/{passkey_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404, 422)
 )
 async def remove(passkey_id: uuid.UUID, user: CurrentUser, service: PasskeyServiceDep) -> Response:
     await service.remove(user, passkey_id)

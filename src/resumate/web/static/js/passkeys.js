@@ -66,6 +66,16 @@ function credentialJSON(credential) {
   };
 }
 
+// The browser's prompt, from the server's options (JSON) to the credential to send it (JSON).
+// Exported for any sign-in step that asks for a passkey (a second factor, say).
+export async function makePasskey(publicKey) {
+  return credentialJSON(await navigator.credentials.create({ publicKey: creationOptions(publicKey) }));
+}
+
+export async function askForPasskey(publicKey) {
+  return credentialJSON(await navigator.credentials.get({ publicKey: requestOptions(publicKey) }));
+}
+
 async function post(path, body) {
   const response = await window.Resumate.request(`${API}${path}`, {
     method: "POST",
@@ -109,8 +119,7 @@ async function attempt(button, status, busyText, steps, adding) {
 async function addPasskey(button, status) {
   await attempt(button, status, "Follow your browser's prompt to make the passkey…", async () => {
     const options = await post("/registration/options");
-    const credential = await navigator.credentials.create({ publicKey: creationOptions(options.publicKey) });
-    const passkey = await post("/registration", { credential: credentialJSON(credential) });
+    const passkey = await post("/registration", { credential: await makePasskey(options.publicKey) });
     location.assign(`/account?passkey=added&new=${encodeURIComponent(passkey.id)}#passkeys`);
   }, true);
 }
@@ -118,8 +127,7 @@ async function addPasskey(button, status) {
 async function signIn(button, status) {
   await attempt(button, status, "Choose your passkey in the browser's prompt…", async () => {
     const options = await post("/authentication/options");
-    const credential = await navigator.credentials.get({ publicKey: requestOptions(options.publicKey) });
-    await post("/authentication", { credential: credentialJSON(credential) });
+    await post("/authentication", { credential: await askForPasskey(options.publicKey) });
     location.assign(button.dataset.next || "/resumes");
   }, false);
 }
