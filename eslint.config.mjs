@@ -19,8 +19,8 @@ export default [
     },
   },
   {
-    // The editor: ES modules, loaded with <script type="module"> and importing each other.
-    files: [`${APP_JS}/editor/**/*.js`],
+    // The editor and passkeys: ES modules, loaded with <script type="module">.
+    files: [`${APP_JS}/editor/**/*.js`, `${APP_JS}/passkeys.js`],
     languageOptions: { sourceType: "module" },
   },
 ];

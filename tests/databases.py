@@ -22,6 +22,8 @@ from tests.helpers import AppParts
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = (
+    "passkey_challenges",
+    "passkeys",
     "file_deletions",
     "resume_versions",
     "resumes",

@@ -18,6 +18,8 @@ from resumate.account.router import router as account_router
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.pages import router as auth_pages
+from resumate.auth.passkeys.pages import router as passkey_pages
+from resumate.auth.passkeys.router import router as passkey_router
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
 from resumate.components import Components
@@ -69,12 +71,14 @@ ROUTERS = (
     pdf_router,
     jwks_router,
     auth_router,
+    passkey_router,
     account_router,
     templates_router,
     assets_router,
     auth_pages,
     editor_pages,
     account_pages,
+    passkey_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,

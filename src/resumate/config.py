@@ -83,6 +83,33 @@ class CognitoSettings(BaseSettings):
         return [f"RESUMATE_AUTH_COGNITO_{name}" for name, value in required.items() if not value]
 
 
+class PasskeySettings(BaseSettings):
+    """The WebAuthn relying party: the site name passkeys are made for, and the pages allowed
+    to use them. Browsers refuse an IP address as the name."""
+
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_AUTH_PASSKEY_", extra="ignore")
+
+    rp_id: str = Field(default="localhost", min_length=1, max_length=253)
+    rp_name: str = Field(default="Resumate", min_length=1, max_length=64)
+    # Exact origins (`https://resumate.example`); unset, `https://<rp_id>`, and for `localhost`
+    # any port over http or https (`make run` and the tests pick their own port).
+    origins: list[str] = Field(default_factory=list)
+
+    def allows(self, origin: str) -> bool:
+        if self.origins:
+            return origin in self.origins
+        if origin == f"https://{self.rp_id}":
+            return True
+        scheme, _, rest = origin.partition("://")
+        host, _, port = rest.partition(":")
+        return (
+            self.rp_id == "localhost"
+            and scheme in ("http", "https")
+            and host == "localhost"
+            and (port == "" or port.isdigit())
+        )
+
+
 class AuthSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_AUTH_", extra="ignore")
 
@@ -99,6 +126,7 @@ class AuthSettings(BaseSettings):
     throttle_per_address: int = Field(default=20, ge=1)
     cookie_secure: bool | None = None  # defaults to True in production
     cognito: CognitoSettings = Field(default_factory=CognitoSettings)
+    passkey: PasskeySettings = Field(default_factory=PasskeySettings)
 
 
 class StorageSettings(BaseSettings):

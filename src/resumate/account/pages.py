@@ -11,6 +11,7 @@ from resumate.account.deps import AccountServiceDep
 from resumate.auth.cookies import clear_session_cookies, set_session_cookies
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, PageWriter
 from resumate.auth.models import User
+from resumate.auth.passkeys.deps import PasskeyOffer, PasskeySectionDep
 from resumate.auth.schemas import AccountDeletion, PasswordChange
 from resumate.errors import FieldError, ResumateError, ValidationFailed
 from resumate.web.forms import errors_from, parse
@@ -27,6 +28,7 @@ CONFIRMATION = "delete my account"
 def account_page(
     request: Request,
     user: User,
+    passkeys: PasskeyOffer,
     *,
     errors: dict[str, str] | None = None,
     password_changed: bool = False,
@@ -37,6 +39,7 @@ def account_page(
         "errors": errors or {},
         "password_changed": password_changed,
         "confirmation": CONFIRMATION,
+        "passkeys": passkeys,
     }
     return render(request, "account/account.html", page, status_code=status_code)
 
@@ -49,8 +52,10 @@ def delete_page(
 
 
 @router.get("/account")
-async def account(request: Request, user: PageUser, password_changed: bool = False) -> Response:
-    return account_page(request, user, password_changed=password_changed)
+async def account(
+    request: Request, user: PageUser, passkeys: PasskeySectionDep, password_changed: bool = False
+) -> Response:
+    return account_page(request, user, passkeys, password_changed=password_changed)
 
 
 @router.post("/account/password")
@@ -59,6 +64,7 @@ async def change_password(
     user: PageWriter,
     service: AuthServiceDep,
     auth: AuthBackendDep,
+    passkeys: PasskeySectionDep,
     current_password: TextField = "",
     new_password: TextField = "",
 ) -> Response:
@@ -69,7 +75,7 @@ async def change_password(
         issued = await service.change_password(user, change.current_password, change.new_password)
     except ResumateError as error:
         errors = errors_from(error, PASSWORD_FIELDS)
-        return account_page(request, user, errors=errors, status_code=error.status)
+        return account_page(request, user, passkeys, errors=errors, status_code=error.status)
     # Redirect after the post, so reloading the page does not send the passwords again.
     response = RedirectResponse("/account?password_changed=1", status_code=303)
     set_session_cookies(response, issued, auth)

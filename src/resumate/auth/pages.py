@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from resumate.auth.backend import AuthBackend
 from resumate.auth.cookies import REFRESH_COOKIE, clear_session_cookies, set_session_cookies
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, MaybeUser, client_address
+from resumate.auth.passkeys.deps import PasskeyOfferDep
 from resumate.auth.provider import IssuedSession
 from resumate.auth.schemas import Credentials
 from resumate.errors import ResumateError, TooManyRequests
@@ -74,6 +75,7 @@ async def signup(
 async def login_page(
     request: Request,
     user: MaybeUser,
+    passkeys: PasskeyOfferDep,
     next: str | None = None,
     expired: bool = False,
     signed_out: bool = False,
@@ -86,6 +88,7 @@ async def login_page(
         "errors": {},
         "expired": expired,
         "signed_out": signed_out,
+        "passkeys": passkeys,
     }
     return render(request, "auth/login.html", page)
 
@@ -95,6 +98,7 @@ async def login(
     request: Request,
     service: AuthServiceDep,
     auth: AuthBackendDep,
+    passkeys: PasskeyOfferDep,
     email: TextField = "",
     password: TextField = "",
     next: TextField = HOME,
@@ -110,7 +114,7 @@ async def login(
         errors = errors_from(error)
         if isinstance(error, TooManyRequests):
             errors = {"form": error.message}
-        page = {"next": safe_next(next), "form": form, "errors": errors}
+        page = {"next": safe_next(next), "form": form, "errors": errors, "passkeys": passkeys}
         return render(
             request, "auth/login.html", page, status_code=error.status, headers=error.headers()
         )

@@ -60,7 +60,15 @@ class LoginThrottle:
         The attempt is written first and the count taken after, under the keys' locks, so two
         concurrent attempts never both see the last free place.
         """
-        limits = self._limits(email, address)
+        return await self._reserve(self._limits(email, address), email, now)
+
+    async def reserve_address(self, address: str, now: datetime) -> Reservation:
+        """Count a sign-in attempt that names no account (a passkey) against its address."""
+        return await self._reserve([(f"address:{address}", self.per_address)], "", now)
+
+    async def _reserve(
+        self, limits: list[tuple[str, int]], email: str, now: datetime
+    ) -> Reservation:
         async with self.sessionmaker.begin() as session:
             failures = LoginFailureRepository(session)
             await failures.lock(sorted(key for key, _ in limits))
@@ -82,7 +90,8 @@ class LoginThrottle:
         """
         failures = LoginFailureRepository(session)
         await failures.lock(sorted(reservation.keys))
-        await failures.remove(reservation.ids, also_key=f"account:{reservation.email}")
+        account = f"account:{reservation.email}" if reservation.email else None
+        await failures.remove(reservation.ids, also_key=account)
 
     async def withdraw(self, reservation: Reservation) -> None:
         """Take back an attempt that was refused for another reason than its password."""

@@ -15,6 +15,9 @@ Fixtures
     page          a desktop page (1280 by 800).
     phone_page    a phone page (390 by 844, touch).
     any_page      a desktop page, then a phone page: one test run per device.
+    named_pages   a maker of pages that reach the same server at http://localhost:<port>, the
+                  site's name: passkeys need one (browsers refuse an IP address as the
+                  relying party), and the app allows localhost on any port by default.
 
 Helpers: tests.web.e2e.helpers
     signed_up(page) -> Person        sign up through the form; Person has email and password
@@ -245,3 +248,10 @@ def phone_page(new_page: PageMaker) -> Page:
 @pytest.fixture(params=list(DEVICES))
 def any_page(request: pytest.FixtureRequest, new_page: PageMaker) -> Page:
     return new_page(request.param)
+
+
+@pytest.fixture
+def named_pages(browser: Browser, live_server: str) -> Iterator[PageMaker]:
+    maker = PageMaker(browser, live_server.replace("//127.0.0.1:", "//localhost:"))
+    yield maker
+    maker.close()
