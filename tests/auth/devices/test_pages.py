@@ -45,7 +45,7 @@ async def test_the_page_lists_every_device_this_one_first(
     assert pages.last.context["others"] == 2
     assert "This device" in response.text
     assert "Safari on iOS" in response.text
-    assert "Address 127.0.0.1" in response.text
+    assert "IP address 127.0.0.1" in response.text
 
 
 async def test_the_account_page_links_to_the_devices(
