@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -10,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from resumate.auth.cookies import clear_session_cookies
 from resumate.auth.deps import AuthBackendDep, PageUser, PageWriter
 from resumate.auth.devices.deps import NOT_WITH_COGNITO, CurrentSession, DeviceSessionsDep
-from resumate.auth.devices.service import DeviceSessionService, parse_id
+from resumate.auth.devices.service import DeviceSessionService
 from resumate.auth.models import User
 from resumate.deps import SessionDep
 from resumate.errors import NotFound
@@ -34,7 +35,7 @@ async def sessions_page(
     request: Request,
     user: User,
     service: DeviceSessionService,
-    current: CurrentSession,
+    current: uuid.UUID | None,
     *,
     note: str | None = None,
     error: str | None = None,
@@ -70,20 +71,19 @@ async def sessions(
 @router.post(PAGE + "/{session_id}/sign-out")
 async def sign_out_device(
     request: Request,
-    session_id: str,
+    session_id: uuid.UUID,
     user: PageWriter,
     service: DeviceSessionsDep,
     current: CurrentSession,
 ) -> Response:
     """Sign that device out; signing out this one also signs this browser out."""
     try:
-        ended = parse_id(session_id)
-        await service.end(user, ended)
+        await service.end(user, session_id)
     except NotFound as error:
         return await sessions_page(
             request, user, service, current, error=error.message, status_code=error.status
         )
-    if ended == current:
+    if session_id == current:
         response = RedirectResponse("/login?signed_out=1", status_code=303)
         clear_session_cookies(response)
         return response

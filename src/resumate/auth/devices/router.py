@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter, Response, status
 
 from resumate.auth.cookies import clear_session_cookies
 from resumate.auth.deps import CurrentUser
 from resumate.auth.devices.deps import CurrentSession, DeviceSessionsDep
 from resumate.auth.devices.schemas import DeviceSessionOut
-from resumate.auth.devices.service import parse_id
 from resumate.openapi import responses
 
 router = APIRouter(prefix="/api/auth/sessions", tags=["auth"])
@@ -26,18 +27,17 @@ async def list_sessions(
 
 
 @router.delete(
-    "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404)
+    "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 404, 422)
 )
 async def end_session(
-    session_id: str, user: CurrentUser, sessions: DeviceSessionsDep, current: CurrentSession
+    session_id: uuid.UUID, user: CurrentUser, sessions: DeviceSessionsDep, current: CurrentSession
 ) -> Response:
     """Sign that device out at once: its access token and its refresh token stop working.
 
     404 for an unknown id, another account's session, or one that has already ended.
     """
-    ended = parse_id(session_id)
-    await sessions.end(user, ended)
+    await sessions.end(user, session_id)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    if ended == current:
+    if session_id == current:
         clear_session_cookies(response)
     return response

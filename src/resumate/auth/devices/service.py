@@ -41,14 +41,6 @@ class DeviceSessionView:
         )
 
 
-def parse_id(raw: str) -> uuid.UUID:
-    """A session id from a URL: anything that is not one names no session (404)."""
-    try:
-        return uuid.UUID(raw)
-    except ValueError as exc:
-        raise NotFound(SESSION_NOT_FOUND) from exc
-
-
 class DeviceSessionService:
     def __init__(self, session: AsyncSession) -> None:
         self.devices = DeviceSessionRepository(session)
