@@ -27,6 +27,7 @@ TABLES_TO_EMPTY = (
     "file_deletions",
     "resume_versions",
     "resumes",
+    "device_sessions",
     "refresh_tokens",
     "login_failures",
     "users",

@@ -17,6 +17,9 @@ from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
+from resumate.auth.devices.pages import router as devices_pages
+from resumate.auth.devices.router import router as devices_router
+from resumate.auth.devices.service import prune_ended
 from resumate.auth.pages import router as auth_pages
 from resumate.auth.passkeys.pages import router as passkey_pages
 from resumate.auth.passkeys.router import router as passkey_router
@@ -72,11 +75,13 @@ ROUTERS = (
     jwks_router,
     auth_router,
     passkey_router,
+    devices_router,
     account_router,
     templates_router,
     assets_router,
     auth_pages,
     editor_pages,
+    devices_pages,
     account_pages,
     passkey_pages,
     transfer_pages,
@@ -165,7 +170,8 @@ async def purge_expired_trash(components: Components) -> int:
 
 
 async def _upkeep_forever(components: Components) -> None:
-    """Every minute, the file deletions that are due; every hour, the trash's expired resumes."""
+    """Every minute, the file deletions that are due; every hour, the trash's expired resumes
+    and the devices whose sessions ended."""
     loop = asyncio.get_running_loop()
     next_purge = loop.time()
     while True:
@@ -175,6 +181,9 @@ async def _upkeep_forever(components: Components) -> None:
                 purged = await purge_expired_trash(components)
                 if purged:
                     log.info("purged %d resumes whose time in the trash ran out", purged)
+                forgotten = await prune_ended(components.get(DATABASE).sessionmaker)
+                if forgotten:
+                    log.info("forgot %d device sessions that ended", forgotten)
             database = components.get(DATABASE)
             swept = await sweep(database.sessionmaker, components.get(STORAGE))
             if swept:

@@ -1,5 +1,6 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
+from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
 from resumate.db import Base
@@ -9,6 +10,7 @@ from resumate.templates.models import Template
 
 __all__ = [
     "Base",
+    "DeviceSession",
     "FileDeletion",
     "LoginFailure",
     "Passkey",

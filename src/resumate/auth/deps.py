@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from resumate.auth.backend import AuthBackend
 from resumate.auth.cognito.service import CognitoAuthService
+from resumate.auth.devices.client import DeviceClient
 from resumate.auth.models import User
 from resumate.auth.provider import AuthProvider, Identity, authenticate
 from resumate.auth.service import AuthService
@@ -68,7 +69,12 @@ async def get_auth_service(
             session, auth.cognito, auth.throttle, lambda: credentials(request)[0]
         )
     return AuthService(
-        session, database.sessionmaker, auth.tokens, auth.throttle, auth.refresh_lifetime
+        session,
+        database.sessionmaker,
+        auth.tokens,
+        auth.throttle,
+        auth.refresh_lifetime,
+        client=device_client(request),
     )
 
 
@@ -77,6 +83,11 @@ AuthServiceDep = Annotated[AuthProvider, Depends(get_auth_service)]
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def device_client(request: Request) -> DeviceClient:
+    """The asking device as the list of sessions shows it."""
+    return DeviceClient.of(client_address(request), request.headers.get("user-agent"))
 
 
 async def optional_user(request: Request, session: SessionDep, auth: AuthBackendDep) -> User | None:

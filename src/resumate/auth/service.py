@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumate.auth import passwords
+from resumate.auth.devices.client import DeviceClient
+from resumate.auth.devices.repository import DeviceSessionRepository
 from resumate.auth.models import RefreshToken, User
 from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import RefreshTokenRepository, UserRepository
@@ -47,6 +49,7 @@ class AuthService:
         tokens: TokenIssuer,
         throttle: LoginThrottle,
         refresh_lifetime: timedelta,
+        client: DeviceClient | None = None,
     ) -> None:
         self.session = session
         self.sessionmaker = sessionmaker
@@ -55,6 +58,9 @@ class AuthService:
         self.tokens = tokens
         self.throttle = throttle
         self.refresh_lifetime = refresh_lifetime
+        # The device asking, recorded with each session it starts or renews.
+        self.client = client or DeviceClient()
+        self.devices = DeviceSessionRepository(session)
 
     async def register(self, email: str, password: str) -> IssuedSession:
         email = normalise_email(email)
@@ -137,7 +143,11 @@ class AuthService:
     async def start_session(self, user: User, family_id: uuid.UUID | None = None) -> IssuedSession:
         now = utcnow()
         raw = new_refresh_token()
-        family_id = family_id or uuid.uuid4()
+        if family_id is None:
+            family_id = uuid.uuid4()
+            await self.devices.started(family_id, user.id, self.client, now)
+        else:
+            await self.devices.renewed(family_id, user.id, self.client, now)
         await self.refresh_tokens.add(
             RefreshToken(
                 user_id=user.id,
