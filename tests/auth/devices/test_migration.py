@@ -76,7 +76,7 @@ async def execute(
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_open_sessions_get_a_row_and_ended_ones_none(kind: str, tmp_path: Path) -> None:
     user, live, ended = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    before = ScriptDirectory(str(HERE)).get_revision("0008").down_revision
+    before = ScriptDirectory(str(HERE)).get_revision("0006").down_revision
     assert isinstance(before, str)
     with migrated_database(kind, tmp_path) as url:
         config = alembic_config(async_database_url(url))
