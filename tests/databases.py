@@ -23,6 +23,9 @@ from tests.helpers import AppParts
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = (
     "file_deletions",
+    "pending_sign_ins",
+    "recovery_codes",
+    "totp_factors",
     "resume_versions",
     "resumes",
     "refresh_tokens",

@@ -20,6 +20,10 @@ from resumate.auth.deps import AUTH
 from resumate.auth.pages import router as auth_pages
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
+from resumate.auth.twofactor.deps import SECRET_BOX
+from resumate.auth.twofactor.pages import router as two_factor_pages
+from resumate.auth.twofactor.router import router as two_factor_router
+from resumate.auth.twofactor.totp import SecretBox
 from resumate.components import Components
 from resumate.config import Settings, app_secret
 from resumate.db import Database
@@ -69,12 +73,14 @@ ROUTERS = (
     pdf_router,
     jwks_router,
     auth_router,
+    two_factor_router,
     account_router,
     templates_router,
     assets_router,
     auth_pages,
     editor_pages,
     account_pages,
+    two_factor_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,
@@ -102,6 +108,7 @@ def build_components(settings: Settings) -> Components:
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
+    parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
     return parts
 
 

@@ -1,6 +1,7 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
 from resumate.auth.models import LoginFailure, RefreshToken, User
+from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFactor
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
 from resumate.resumes.models import Resume, ResumeVersion
@@ -10,9 +11,12 @@ __all__ = [
     "Base",
     "FileDeletion",
     "LoginFailure",
+    "PendingSignIn",
+    "RecoveryCode",
     "RefreshToken",
     "Resume",
     "ResumeVersion",
     "Template",
+    "TotpFactor",
     "User",
 ]

@@ -12,6 +12,8 @@ from resumate.auth.cookies import clear_session_cookies, set_session_cookies
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, PageWriter
 from resumate.auth.models import User
 from resumate.auth.schemas import AccountDeletion, PasswordChange
+from resumate.auth.twofactor.deps import TwoFactorStatusDep
+from resumate.auth.twofactor.service import TwoFactorStatus
 from resumate.errors import FieldError, ResumateError, ValidationFailed
 from resumate.web.forms import errors_from, parse
 from resumate.web.templating import render
@@ -27,6 +29,7 @@ CONFIRMATION = "delete my account"
 def account_page(
     request: Request,
     user: User,
+    two_factor: TwoFactorStatus,
     *,
     errors: dict[str, str] | None = None,
     password_changed: bool = False,
@@ -37,6 +40,7 @@ def account_page(
         "errors": errors or {},
         "password_changed": password_changed,
         "confirmation": CONFIRMATION,
+        "two_factor": two_factor,
     }
     return render(request, "account/account.html", page, status_code=status_code)
 
@@ -49,8 +53,13 @@ def delete_page(
 
 
 @router.get("/account")
-async def account(request: Request, user: PageUser, password_changed: bool = False) -> Response:
-    return account_page(request, user, password_changed=password_changed)
+async def account(
+    request: Request,
+    user: PageUser,
+    two_factor: TwoFactorStatusDep,
+    password_changed: bool = False,
+) -> Response:
+    return account_page(request, user, two_factor, password_changed=password_changed)
 
 
 @router.post("/account/password")
@@ -59,6 +68,7 @@ async def change_password(
     user: PageWriter,
     service: AuthServiceDep,
     auth: AuthBackendDep,
+    two_factor: TwoFactorStatusDep,
     current_password: TextField = "",
     new_password: TextField = "",
 ) -> Response:
@@ -69,7 +79,7 @@ async def change_password(
         issued = await service.change_password(user, change.current_password, change.new_password)
     except ResumateError as error:
         errors = errors_from(error, PASSWORD_FIELDS)
-        return account_page(request, user, errors=errors, status_code=error.status)
+        return account_page(request, user, two_factor, errors=errors, status_code=error.status)
     # Redirect after the post, so reloading the page does not send the passwords again.
     response = RedirectResponse("/account?password_changed=1", status_code=303)
     set_session_cookies(response, issued, auth)

@@ -28,7 +28,8 @@ TOO_MANY = "Too many sign-in attempts. Wait a little and try again."
 class Reservation:
     """An attempt counted against its keys; its rows are the failure if the password is wrong."""
 
-    email: str
+    # The key whose every failure a success clears (the account's).
+    clears: str
     keys: tuple[str, ...]
     ids: tuple[uuid.UUID, ...]
 
@@ -60,7 +61,16 @@ class LoginThrottle:
         The attempt is written first and the count taken after, under the keys' locks, so two
         concurrent attempts never both see the last free place.
         """
-        limits = self._limits(email, address)
+        return await self._reserve(self._limits(email, address), f"account:{email}", now)
+
+    async def reserve_second_factor(self, user_id: uuid.UUID, now: datetime) -> Reservation:
+        """Count a second-factor code, per account, with the same limit as passwords."""
+        key = f"second-factor:{user_id}"
+        return await self._reserve([(key, self.per_account)], key, now)
+
+    async def _reserve(
+        self, limits: list[tuple[str, int]], clears: str, now: datetime
+    ) -> Reservation:
         async with self.sessionmaker.begin() as session:
             failures = LoginFailureRepository(session)
             await failures.lock(sorted(key for key, _ in limits))
@@ -72,7 +82,7 @@ class LoginThrottle:
                     # Leaving the block rolls the attempt back: a refused one is not counted.
                     raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
             await failures.prune(now - self.window)
-        return Reservation(email=email, keys=tuple(key for key, _ in limits), ids=ids)
+        return Reservation(clears=clears, keys=tuple(key for key, _ in limits), ids=ids)
 
     async def succeeded(self, session: AsyncSession, reservation: Reservation) -> None:
         """Take the attempt back and clear the account's failures, in the caller's transaction.
@@ -82,7 +92,7 @@ class LoginThrottle:
         """
         failures = LoginFailureRepository(session)
         await failures.lock(sorted(reservation.keys))
-        await failures.remove(reservation.ids, also_key=f"account:{reservation.email}")
+        await failures.remove(reservation.ids, also_key=reservation.clears)
 
     async def withdraw(self, reservation: Reservation) -> None:
         """Take back an attempt that was refused for another reason than its password."""
