@@ -80,10 +80,10 @@ def qr_svg(uri: str) -> str:
         kind="svg",
         xmldecl=False,
         svgns=True,
-        scale=5,
+        omitsize=True,
         border=2,
         svgclass="qr-code",
-        title="QR code for your authenticator app",
+        title="QR code for adding Resumate to your authenticator app",
     )
     return out.getvalue().decode()
 
