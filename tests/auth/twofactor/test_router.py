@@ -6,6 +6,7 @@ import httpx
 import pyotp
 from sqlalchemy import text
 
+from resumate.auth.twofactor.totp import SecretBox
 from tests.auth.twofactor.flows import enrolled, password_step, second_step
 from tests.helpers import AppParts, error_fields, sign_up
 
@@ -282,3 +283,30 @@ async def test_changing_the_password_keeps_two_factor(client: httpx.AsyncClient)
     person.account.password = new_password
     token = await password_step(client, person.account)
     assert (await second_step(client, token, person.code())).status_code == 200
+
+
+async def test_after_the_app_secret_changes_only_recovery_codes_work(
+    client: httpx.AsyncClient, context: AppParts
+) -> None:
+    person = await enrolled(client)
+    other = SecretBox.from_app_secret(b"another-app-secret-of-48-characters-0123456789ab")
+    async with context.engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE totp_factors SET secret_encrypted = :sealed"),
+            {"sealed": other.seal(person.secret)},
+        )
+    token = await password_step(client, person.account)
+    assert (await second_step(client, token, person.code())).status_code == 422
+    assert (await second_step(client, token, person.recovery_codes[0])).status_code == 200
+
+
+async def test_the_openapi_document_describes_both_answers_of_login(
+    client: httpx.AsyncClient,
+) -> None:
+    doc = (await client.get("/api/openapi.json")).json()
+    answers = doc["paths"]["/api/auth/login"]["post"]["responses"]["200"]["content"]
+    refs = {option["$ref"] for option in answers["application/json"]["schema"]["anyOf"]}
+    assert refs == {"#/components/schemas/Session", "#/components/schemas/SecondFactorRequired"}
+    required = doc["components"]["schemas"]["SecondFactorRequired"]["required"]
+    assert required == ["secondFactor"]
+    assert "/api/auth/login/second-factor" in doc["paths"]

@@ -63,7 +63,10 @@ class TotpMethod:
         factor = await factors.of(attempt.user_id)
         if factor is None or factor.enabled_at is None:
             return False
-        secret = attempt.box.open(factor.secret_encrypted)
+        try:
+            secret = attempt.box.open(factor.secret_encrypted)
+        except ValueError:  # sealed under an earlier app secret: only recovery codes are left
+            return False
         step = totp.matching_step(secret, "".join(attempt.proof.split()), attempt.now)
         return step is not None and await factors.spend_step(attempt.user_id, step)
 

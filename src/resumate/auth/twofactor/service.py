@@ -88,7 +88,10 @@ class TwoFactorService:
         factor = await self.factors.of(user.id)
         if factor is None or factor.enabled_at is not None:
             return None
-        return self._setup(user, self.box.open(factor.secret_encrypted))
+        try:
+            return self._setup(user, self.box.open(factor.secret_encrypted))
+        except ValueError:  # sealed under an earlier app secret: set up again
+            return None
 
     async def enable_totp(self, user: User, code: str) -> list[str]:
         """Turn two-factor on with the app's first code; the answer is the recovery codes."""
@@ -99,10 +102,11 @@ class TwoFactorService:
             raise Conflict(NOT_STARTED)
         if factor.enabled_at is not None:
             raise Conflict(ALREADY_ON)
+        setup = await self.pending_setup(user)
+        if setup is None:
+            raise Conflict(NOT_STARTED)
         now = utcnow()
-        step = totp.matching_step(
-            self.box.open(factor.secret_encrypted), "".join(code.split()), now
-        )
+        step = totp.matching_step(setup.secret, "".join(code.split()), now)
         if step is None:
             raise ValidationFailed(
                 SETUP_CODE_WRONG, fields=[FieldError(field="code", message="is not right")]
