@@ -1,7 +1,7 @@
 """The ways to prove the second factor at sign-in, one entry each in `METHODS`.
 
 A method answers two questions: does this account have it, and does this proof pass. Sign-in
-offers an account every method it has (`PendingSignIn.methods` in the API) and checks a proof
+offers an account every method it has (`secondFactor.methods` in the API) and checks a proof
 with the one the client names (or, without a name, the first whose `accepts` the proof's shape
 fits). A new method, such as passkeys, is one more class here and one more entry in `METHODS`.
 """

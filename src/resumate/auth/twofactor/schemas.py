@@ -38,7 +38,12 @@ class SecondFactorRequired(ApiModel):
 
 class SecondFactorProof(ApiInput):
     token: str = Field(min_length=1, max_length=200)
-    code: str = CODE
+    # Room for a method whose proof is a document (a passkey's assertion, as JSON).
+    code: str = Field(
+        min_length=1,
+        max_length=8192,
+        description="The app's 6 digits, a recovery code, or the named method's proof.",
+    )
     method: str | None = Field(
         default=None,
         max_length=40,
