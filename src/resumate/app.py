@@ -25,6 +25,10 @@ from resumate.auth.passkeys.pages import router as passkey_pages
 from resumate.auth.passkeys.router import router as passkey_router
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
+from resumate.auth.twofactor.deps import SECRET_BOX
+from resumate.auth.twofactor.pages import router as two_factor_pages
+from resumate.auth.twofactor.router import router as two_factor_router
+from resumate.auth.twofactor.totp import SecretBox
 from resumate.components import Components
 from resumate.config import Settings, app_secret
 from resumate.db import Database
@@ -76,6 +80,7 @@ ROUTERS = (
     auth_router,
     passkey_router,
     devices_router,
+    two_factor_router,
     account_router,
     templates_router,
     assets_router,
@@ -84,6 +89,7 @@ ROUTERS = (
     devices_pages,
     account_pages,
     passkey_pages,
+    two_factor_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,
@@ -111,6 +117,7 @@ def build_components(settings: Settings) -> Components:
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
+    parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
     return parts
 
 

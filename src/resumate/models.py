@@ -3,6 +3,7 @@
 from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
+from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFactor
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
 from resumate.resumes.models import Resume, ResumeVersion
@@ -15,9 +16,12 @@ __all__ = [
     "LoginFailure",
     "Passkey",
     "PasskeyChallenge",
+    "PendingSignIn",
+    "RecoveryCode",
     "RefreshToken",
     "Resume",
     "ResumeVersion",
     "Template",
+    "TotpFactor",
     "User",
 ]

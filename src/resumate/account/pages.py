@@ -13,6 +13,8 @@ from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, PageWri
 from resumate.auth.models import User
 from resumate.auth.passkeys.deps import PasskeyOffer, PasskeySectionDep
 from resumate.auth.schemas import AccountDeletion, PasswordChange
+from resumate.auth.twofactor.deps import TwoFactorStatusDep
+from resumate.auth.twofactor.service import TwoFactorStatus
 from resumate.errors import FieldError, ResumateError, ValidationFailed
 from resumate.web.forms import errors_from, parse
 from resumate.web.templating import render
@@ -29,6 +31,7 @@ def account_page(
     request: Request,
     user: User,
     passkeys: PasskeyOffer,
+    two_factor: TwoFactorStatus,
     *,
     errors: dict[str, str] | None = None,
     password_changed: bool = False,
@@ -40,6 +43,7 @@ def account_page(
         "password_changed": password_changed,
         "confirmation": CONFIRMATION,
         "passkeys": passkeys,
+        "two_factor": two_factor,
     }
     return render(request, "account/account.html", page, status_code=status_code)
 
@@ -53,9 +57,13 @@ def delete_page(
 
 @router.get("/account")
 async def account(
-    request: Request, user: PageUser, passkeys: PasskeySectionDep, password_changed: bool = False
+    request: Request,
+    user: PageUser,
+    passkeys: PasskeySectionDep,
+    two_factor: TwoFactorStatusDep,
+    password_changed: bool = False,
 ) -> Response:
-    return account_page(request, user, passkeys, password_changed=password_changed)
+    return account_page(request, user, passkeys, two_factor, password_changed=password_changed)
 
 
 @router.post("/account/password")
@@ -65,6 +73,7 @@ async def change_password(
     service: AuthServiceDep,
     auth: AuthBackendDep,
     passkeys: PasskeySectionDep,
+    two_factor: TwoFactorStatusDep,
     current_password: TextField = "",
     new_password: TextField = "",
 ) -> Response:
@@ -75,7 +84,9 @@ async def change_password(
         issued = await service.change_password(user, change.current_password, change.new_password)
     except ResumateError as error:
         errors = errors_from(error, PASSWORD_FIELDS)
-        return account_page(request, user, passkeys, errors=errors, status_code=error.status)
+        return account_page(
+            request, user, passkeys, two_factor, errors=errors, status_code=error.status
+        )
     # Redirect after the post, so reloading the page does not send the passwords again.
     response = RedirectResponse("/account?password_changed=1", status_code=303)
     set_session_cookies(response, issued, auth)

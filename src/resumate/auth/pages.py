@@ -13,6 +13,9 @@ from resumate.auth.deps import AuthBackendDep, AuthServiceDep, MaybeUser, client
 from resumate.auth.passkeys.deps import PasskeyOfferDep
 from resumate.auth.provider import IssuedSession
 from resumate.auth.schemas import Credentials
+from resumate.auth.targets import HOME, safe_next
+from resumate.auth.twofactor.cookies import to_second_step
+from resumate.auth.twofactor.signin import PendingSecondFactor
 from resumate.errors import ResumateError, TooManyRequests
 from resumate.web.csrf import CsrfChecked
 from resumate.web.forms import errors_from, parse
@@ -20,15 +23,7 @@ from resumate.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
-HOME = "/resumes"
 TextField = Annotated[str, Form(max_length=4096)]
-
-
-def safe_next(target: str | None) -> str:
-    """Only a path on this site: never another origin (`//evil`, `/\\evil`, `https://...`)."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return HOME
-    return target
 
 
 def signed_in(target: str, issued: IssuedSession, auth: AuthBackend) -> Response:
@@ -118,6 +113,8 @@ async def login(
         return render(
             request, "auth/login.html", page, status_code=error.status, headers=error.headers()
         )
+    if isinstance(issued, PendingSecondFactor):
+        return to_second_step(safe_next(next), issued, auth)
     return signed_in(safe_next(next), issued, auth)
 
 

@@ -8,12 +8,15 @@ through the provider's `Authenticator`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.models import User
+
+if TYPE_CHECKING:  # the second step needs the tokens module, which needs this one
+    from resumate.auth.twofactor.signin import PendingSecondFactor
 
 
 class AuthProvider(Protocol):
@@ -21,8 +24,11 @@ class AuthProvider(Protocol):
         """A new account, signed in: 409 when the email is taken, 422 for a weak password."""
         ...
 
-    async def login(self, email: str, password: str, address: str) -> IssuedSession:
-        """401 with one message for an unknown email and a wrong password; 429 when throttled."""
+    async def login(
+        self, email: str, password: str, address: str
+    ) -> IssuedSession | PendingSecondFactor:
+        """401 with one message for an unknown email and a wrong password; 429 when throttled.
+        An account with a second factor gets no session yet, but the pending sign-in."""
         ...
 
     async def refresh(self, raw_token: str) -> IssuedSession: ...

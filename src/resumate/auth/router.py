@@ -9,6 +9,8 @@ from fastapi import APIRouter, Request, Response, status
 from resumate.auth.cookies import REFRESH_COOKIE, clear_session_cookies, session_body
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, CurrentUser, client_address
 from resumate.auth.schemas import Credentials, RefreshRequest, Session, UserOut
+from resumate.auth.twofactor.schemas import SecondFactorRequired
+from resumate.auth.twofactor.signin import PendingSecondFactor
 from resumate.errors import NotFound, Unauthorized
 from resumate.openapi import responses
 
@@ -29,15 +31,21 @@ async def register(
     return session_body(issued, response, auth)
 
 
-@router.post("/login", response_model=Session, responses=responses(401, 422, 429))
+@router.post(
+    "/login", response_model=Session | SecondFactorRequired, responses=responses(401, 422, 429)
+)
 async def login(
     body: Credentials,
     request: Request,
     response: Response,
     service: AuthServiceDep,
     auth: AuthBackendDep,
-) -> Session:
+) -> Session | SecondFactorRequired:
+    """A session; or, for an account with two-factor, `{"secondFactor": {"token", "methods",
+    "expiresIn"}}` and no session until `POST /api/auth/login/second-factor` gets a code."""
     issued = await service.login(body.email, body.password, client_address(request))
+    if isinstance(issued, PendingSecondFactor):
+        return SecondFactorRequired.of(issued)
     return session_body(issued, response, auth)
 
 

@@ -16,6 +16,7 @@ from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import RefreshTokenRepository, UserRepository
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import TokenIssuer, hash_refresh_token, new_refresh_token
+from resumate.auth.twofactor.signin import PendingSecondFactor, require_second_factor
 from resumate.db import release, utcnow
 from resumate.errors import Conflict, FieldError, Unauthorized, ValidationFailed
 
@@ -75,7 +76,9 @@ class AuthService:
             raise self._email_taken() from exc
         return await self.start_session(user)
 
-    async def login(self, email: str, password: str, address: str) -> IssuedSession:
+    async def login(
+        self, email: str, password: str, address: str
+    ) -> IssuedSession | PendingSecondFactor:
         email = normalise_email(email)
         reservation = await self.throttle.reserve(email, address, utcnow())
         user = await self.users.by_email(email)
@@ -91,7 +94,8 @@ class AuthService:
         await self.throttle.succeeded(self.session, reservation)
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = await passwords.hash_password_async(password)
-        return await self.start_session(user)
+        pending = await require_second_factor(self.session, user, utcnow())
+        return pending or await self.start_session(user)
 
     async def refresh(self, raw_token: str) -> IssuedSession:
         now = utcnow()

@@ -28,7 +28,8 @@ TOO_MANY = "Too many sign-in attempts. Wait a little and try again."
 class Reservation:
     """An attempt counted against its keys; its rows are the failure if the password is wrong."""
 
-    email: str
+    # The key whose every failure a success clears (the account's), if the attempt named one.
+    clears: str | None
     keys: tuple[str, ...]
     ids: tuple[uuid.UUID, ...]
 
@@ -60,14 +61,19 @@ class LoginThrottle:
         The attempt is written first and the count taken after, under the keys' locks, so two
         concurrent attempts never both see the last free place.
         """
-        return await self._reserve(self._limits(email, address), email, now)
+        return await self._reserve(self._limits(email, address), f"account:{email}", now)
 
     async def reserve_address(self, address: str, now: datetime) -> Reservation:
         """Count a sign-in attempt that names no account (a passkey) against its address."""
-        return await self._reserve([(f"address:{address}", self.per_address)], "", now)
+        return await self._reserve([(f"address:{address}", self.per_address)], None, now)
+
+    async def reserve_second_factor(self, user_id: uuid.UUID, now: datetime) -> Reservation:
+        """Count a second-factor code, per account, with the same limit as passwords."""
+        key = f"second-factor:{user_id}"
+        return await self._reserve([(key, self.per_account)], key, now)
 
     async def _reserve(
-        self, limits: list[tuple[str, int]], email: str, now: datetime
+        self, limits: list[tuple[str, int]], clears: str | None, now: datetime
     ) -> Reservation:
         async with self.sessionmaker.begin() as session:
             failures = LoginFailureRepository(session)
@@ -80,7 +86,7 @@ class LoginThrottle:
                     # Leaving the block rolls the attempt back: a refused one is not counted.
                     raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
             await failures.prune(now - self.window)
-        return Reservation(email=email, keys=tuple(key for key, _ in limits), ids=ids)
+        return Reservation(clears=clears, keys=tuple(key for key, _ in limits), ids=ids)
 
     async def succeeded(self, session: AsyncSession, reservation: Reservation) -> None:
         """Take the attempt back and clear the account's failures, in the caller's transaction.
@@ -90,8 +96,7 @@ class LoginThrottle:
         """
         failures = LoginFailureRepository(session)
         await failures.lock(sorted(reservation.keys))
-        account = f"account:{reservation.email}" if reservation.email else None
-        await failures.remove(reservation.ids, also_key=account)
+        await failures.remove(reservation.ids, also_key=reservation.clears)
 
     async def withdraw(self, reservation: Reservation) -> None:
         """Take back an attempt that was refused for another reason than its password."""

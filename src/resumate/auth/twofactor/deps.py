@@ -1,0 +1,54 @@
+"""The two-factor service, the key that seals TOTP secrets, and local sessions for sign-in."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser
+from resumate.auth.service import AuthService
+from resumate.auth.twofactor.service import (
+    MANAGED_ELSEWHERE,
+    TwoFactorService,
+    TwoFactorStatus,
+)
+from resumate.auth.twofactor.totp import SecretBox
+from resumate.components import Slot
+from resumate.deps import DatabaseDep, SessionDep
+from resumate.errors import Conflict
+
+SECRET_BOX: Slot[SecretBox] = Slot("two_factor_secrets")
+SecretBoxDep = Annotated[SecretBox, Depends(SECRET_BOX)]
+
+
+async def get_two_factor_service(
+    session: SessionDep, box: SecretBoxDep, provider: AuthServiceDep, auth: AuthBackendDep
+) -> TwoFactorService:
+    return TwoFactorService(
+        session, box, provider, auth.throttle, managed_elsewhere=auth.cognito is not None
+    )
+
+
+TwoFactorServiceDep = Annotated[TwoFactorService, Depends(get_two_factor_service)]
+
+
+async def get_local_auth(
+    session: SessionDep, database: DatabaseDep, auth: AuthBackendDep
+) -> AuthService:
+    """Local accounts' sessions: the second step exists only where this app checks passwords."""
+    if auth.cognito is not None:
+        raise Conflict(MANAGED_ELSEWHERE)
+    return AuthService(
+        session, database.sessionmaker, auth.tokens, auth.throttle, auth.refresh_lifetime
+    )
+
+
+LocalAuthDep = Annotated[AuthService, Depends(get_local_auth)]
+
+
+async def page_two_factor_status(user: PageUser, service: TwoFactorServiceDep) -> TwoFactorStatus:
+    return await service.status(user)
+
+
+TwoFactorStatusDep = Annotated[TwoFactorStatus, Depends(page_two_factor_status)]
