@@ -62,11 +62,16 @@ def postgres_server_url() -> str:
 
 
 @asynccontextmanager
-async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """A client for an app of its own, closed down (browser, storage, pool) afterwards."""
+async def app_client(
+    settings: Settings, peer: tuple[str, int] = ("127.0.0.1", 123)
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client for an app of its own, closed down (browser, storage, pool) afterwards.
+
+    `peer` is the address the app sees the connection come from (a load balancer's, say).
+    """
     app = create_app(settings)
     context: AppParts = AppParts.of(app)
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=app, client=peer)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client

@@ -59,9 +59,10 @@ def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
         "RESUMATE_STORAGE_S3_BUCKET",
         "RESUMATE_TRUSTED_PROXIES",
     }
-    # Forwarded client addresses are believed from the load balancer's subnets only.
+    # Forwarded client addresses are believed from the hops of CloudFront -> balancer -> app.
     assert call["environment"]["RESUMATE_TRUSTED_PROXIES"] == (
-        "${jsonencode(module.network.public_subnet_cidrs)}"
+        "${jsonencode(concat(module.network.public_subnet_cidrs, "
+        "module.security_groups.cloudfront_origin_facing_cidrs))}"
     )
     assert call["secrets"] == {
         "RESUMATE_DATABASE_URL": "${module.secrets.database_url_arn}",

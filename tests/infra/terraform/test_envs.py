@@ -55,6 +55,7 @@ def test_staging_and_production_wire_the_same_modules_the_same_way() -> None:
 def test_env_outputs_what_an_operator_needs(env: str) -> None:
     outputs = set(named(TERRAFORM / "envs" / env, "output"))
     assert outputs >= {
+        "app_cloudfront_domain_name",
         "alb_dns_name",
         "ecr_repository_url",
         "cluster_name",

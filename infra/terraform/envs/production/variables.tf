@@ -9,7 +9,7 @@ variable "availability_zones" {
 }
 
 variable "app_domain_name" {
-  description = "Domain users open the app at (its DNS record points at the load balancer), e.g. resumate.example.com."
+  description = "Domain users open the app at (its DNS record points at the app's CloudFront distribution), e.g. resumate.example.com."
   type        = string
 
   validation {
@@ -18,8 +18,23 @@ variable "app_domain_name" {
   }
 }
 
+variable "origin_domain_name" {
+  description = "Name CloudFront reaches the load balancer at (its DNS record points at the load balancer), e.g. origin.resumate.example.com."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9.-]+\\.[a-z]{2,}$", var.origin_domain_name))
+    error_message = "origin_domain_name must be a bare host name such as origin.resumate.example.com."
+  }
+}
+
 variable "certificate_arn" {
-  description = "ACM certificate for app_domain_name, in the same region (the HTTPS listener's certificate)."
+  description = "ACM certificate for origin_domain_name, in the environment's region (the load balancer's HTTPS listener)."
+  type        = string
+}
+
+variable "cloudfront_certificate_arn" {
+  description = "ACM certificate for app_domain_name, in us-east-1 (the app's CloudFront distribution)."
   type        = string
 }
 
@@ -41,6 +56,12 @@ variable "image_tag" {
 
 variable "database_password_version" {
   description = "Raise by one to give the app a new database password (then run db-bootstrap and deploy)."
+  type        = number
+  default     = 1
+}
+
+variable "origin_verify_version" {
+  description = "Raise by one to give the header CloudFront proves itself with to the load balancer a new value."
   type        = number
   default     = 1
 }

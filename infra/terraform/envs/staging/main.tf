@@ -76,6 +76,7 @@ module "secrets" {
   kms_key_arn               = module.kms.data_key_arn
   recovery_window_in_days   = local.secret_recovery_window_days
   database_password_version = var.database_password_version
+  origin_verify_version     = var.origin_verify_version
   database_address          = module.database.address
   database_port             = module.database.port
   database_name             = module.database.database_name
@@ -84,15 +85,31 @@ module "secrets" {
 module "alb" {
   source = "../../modules/alb"
 
-  name               = local.name
-  vpc_id             = module.network.vpc_id
-  public_subnet_ids  = module.network.public_subnet_ids
-  security_group_id  = module.security_groups.alb_security_group_id
-  certificate_arn    = var.certificate_arn
-  access_logs_bucket = module.access_logs.bucket_name
-  access_logs_prefix = module.access_logs.alb_prefix
-  logs_kms_key_arn   = module.kms.logs_key_arn
-  log_retention_days = local.log_retention_days
+  name                 = local.name
+  vpc_id               = module.network.vpc_id
+  public_subnet_ids    = module.network.public_subnet_ids
+  security_group_id    = module.security_groups.alb_security_group_id
+  certificate_arn      = var.certificate_arn
+  access_logs_bucket   = module.access_logs.bucket_name
+  access_logs_prefix   = module.access_logs.alb_prefix
+  origin_verify_header = module.secrets.origin_verify_header
+  origin_verify_value  = module.secrets.origin_verify_value
+}
+
+# Viewers -> CloudFront (app_domain_name) -> load balancer (origin_domain_name) -> app.
+module "app_cdn" {
+  source = "../../modules/app_cdn"
+  providers = {
+    aws = aws.us_east_1
+  }
+
+  name                 = local.name
+  domain_name          = var.app_domain_name
+  certificate_arn      = var.cloudfront_certificate_arn
+  origin_domain_name   = var.origin_domain_name
+  origin_verify_header = module.secrets.origin_verify_header
+  origin_verify_value  = module.secrets.origin_verify_value
+  log_retention_days   = local.log_retention_days
 }
 
 module "ecs_service" {
@@ -123,8 +140,13 @@ module "ecs_service" {
     RESUMATE_AUTH_COGNITO_ISSUER       = module.auth.issuer
     RESUMATE_AUTH_COGNITO_JWKS_URL     = module.auth.jwks_url
     RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
-    # The balancer's subnets: X-Forwarded-For is believed from these addresses only.
-    RESUMATE_TRUSTED_PROXIES = jsonencode(module.network.public_subnet_cidrs)
+    # X-Forwarded-For is believed only from the hops of viewer -> CloudFront -> balancer -> app:
+    # the balancer's subnets (the app's peers) and CloudFront's origin-facing ranges (the
+    # balancer's peers, which it appends), so the right-most address left is the viewer's.
+    RESUMATE_TRUSTED_PROXIES = jsonencode(concat(
+      module.network.public_subnet_cidrs,
+      module.security_groups.cloudfront_origin_facing_cidrs,
+    ))
   }
 
   secrets = {

@@ -1,5 +1,20 @@
+output "app_cloudfront_domain_name" {
+  description = "Point app_domain_name here (CNAME, or a Route 53 alias with app_cloudfront_zone_id)."
+  value       = module.app_cdn.domain_name
+}
+
+output "app_cloudfront_zone_id" {
+  description = "CloudFront's hosted zone, for a Route 53 alias record of app_domain_name."
+  value       = module.app_cdn.hosted_zone_id
+}
+
+output "app_distribution_id" {
+  description = "The app's CloudFront distribution."
+  value       = module.app_cdn.distribution_id
+}
+
 output "alb_dns_name" {
-  description = "Point app_domain_name here (CNAME, or a Route 53 alias with alb_zone_id)."
+  description = "Point origin_domain_name here (CNAME, or a Route 53 alias with alb_zone_id); viewers never use it."
   value       = module.alb.dns_name
 }
 
@@ -95,7 +110,7 @@ output "cognito_issuer" {
 }
 
 output "cloudfront_domain_name" {
-  description = "Domain serving the template assets."
+  description = "Domain serving the template assets (the assets distribution, not the app's)."
   value       = module.storage.cloudfront_domain_name
 }
 
@@ -112,6 +127,11 @@ output "assets_bucket_name" {
 output "database_address" {
   description = "Host name of PostgreSQL (reachable only from the app's security group)."
   value       = module.database.address
+}
+
+output "origin_verify_secret_arn" {
+  description = "Secret holding the header value CloudFront sends and the load balancer requires."
+  value       = module.secrets.origin_verify_arn
 }
 
 output "database_master_secret_arn" {

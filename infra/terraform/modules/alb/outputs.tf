@@ -9,7 +9,7 @@ output "arn_suffix" {
 }
 
 output "dns_name" {
-  description = "Point the app's domain here (CNAME, or an alias with zone_id)."
+  description = "Point the origin's name (CloudFront's origin_domain_name) here (CNAME, or an alias with zone_id)."
   value       = aws_lb.this.dns_name
 }
 
@@ -22,7 +22,7 @@ output "target_group_arn" {
   description = "Target group the service registers its tasks in."
   value       = aws_lb_target_group.app.arn
   # ECS refuses a target group that no listener forwards to yet.
-  depends_on = [aws_lb_listener.https]
+  depends_on = [aws_lb_listener_rule.from_cloudfront]
 }
 
 output "target_group_arn_suffix" {
@@ -33,9 +33,4 @@ output "target_group_arn_suffix" {
 output "https_listener_arn" {
   description = "The HTTPS listener; the service waits for it before registering targets."
   value       = aws_lb_listener.https.arn
-}
-
-output "web_acl_arn" {
-  description = "The web ACL protecting the load balancer."
-  value       = aws_wafv2_web_acl.this.arn
 }

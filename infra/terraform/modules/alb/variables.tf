@@ -29,7 +29,7 @@ variable "security_group_id" {
 }
 
 variable "certificate_arn" {
-  description = "ACM certificate (same region) for the HTTPS listener."
+  description = "ACM certificate (same region) for the HTTPS listener; it must cover the name CloudFront reaches the load balancer at."
   type        = string
 
   validation {
@@ -74,24 +74,13 @@ variable "idle_timeout" {
   default     = 60
 }
 
-variable "requests_per_5_minutes_per_ip" {
-  description = "Requests one client address may send in five minutes before it is blocked for a while."
-  type        = number
-  default     = 2000
-
-  validation {
-    condition     = var.requests_per_5_minutes_per_ip >= 100
-    error_message = "AWS WAF's smallest rate limit is 100 requests per five minutes."
-  }
-}
-
-variable "logs_kms_key_arn" {
-  description = "KMS key that encrypts the WAF log group."
+variable "origin_verify_header" {
+  description = "Header CloudFront adds to every origin request."
   type        = string
 }
 
-variable "log_retention_days" {
-  description = "Days to keep WAF logs."
-  type        = number
-  default     = 365
+variable "origin_verify_value" {
+  description = "Its secret value: only requests carrying it are forwarded to the app."
+  type        = string
+  sensitive   = true
 }

@@ -41,3 +41,33 @@ resource "aws_secretsmanager_secret_version" "database_url" {
   secret_id     = aws_secretsmanager_secret.database_url.id
   secret_string = "postgresql://${var.app_username}:${random_password.database.result}@${var.database_address}:${var.database_port}/${var.database_name}?ssl=require"
 }
+
+# CloudFront sends this header on every request to the load balancer, which forwards only
+# requests that carry it: the prefix list alone admits any CloudFront distribution, including
+# one someone else points at the load balancer. Alphanumeric: listener rule values treat * and ?
+# as wildcards. Terraform hands the value to both ends; it is kept here so people can read it.
+locals {
+  origin_verify_header = "X-Origin-Verify"
+}
+
+resource "random_password" "origin_verify" {
+  length  = 48
+  special = false
+
+  keepers = {
+    version = var.origin_verify_version
+  }
+}
+
+resource "aws_secretsmanager_secret" "origin_verify" {
+  #checkov:skip=CKV2_AWS_57:CloudFront and the listener rule take the value from Terraform in one apply; a rotation Lambda would change it behind Terraform's back. Rotate by raising origin_verify_version and applying.
+  name                    = "${var.name}/origin-verify"
+  description             = "Value of the ${local.origin_verify_header} header CloudFront sends to the load balancer"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret_version" "origin_verify" {
+  secret_id     = aws_secretsmanager_secret.origin_verify.id
+  secret_string = random_password.origin_verify.result
+}

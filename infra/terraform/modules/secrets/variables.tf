@@ -50,3 +50,9 @@ variable "database_password_version" {
   type        = number
   default     = 1
 }
+
+variable "origin_verify_version" {
+  description = "Raise by one to give CloudFront's origin header a new value (the load balancer accepts only the new one once applied)."
+  type        = number
+  default     = 1
+}

@@ -1,11 +1,11 @@
 # The three groups and every rule between them live here so the whole path
-# internet -> load balancer -> app -> database can be reviewed in one file. Name prefixes let a
+# CloudFront -> load balancer -> app -> database can be reviewed in one file. Name prefixes let a
 # replacement group exist next to the old one until nothing uses the old one.
 
 resource "aws_security_group" "alb" {
   #checkov:skip=CKV2_AWS_5:Attached to module.alb's load balancer; checkov does not follow a group id through module outputs.
   name_prefix = "${var.name}-alb-"
-  description = "Load balancer: HTTPS and HTTP from the internet, out only to the app"
+  description = "Load balancer: HTTPS from CloudFront only, out only to the app"
   vpc_id      = var.vpc_id
 
   tags = { Name = "${var.name}-alb" }
@@ -41,23 +41,28 @@ resource "aws_security_group" "database" {
   }
 }
 
+# CloudFront's origin-facing servers, as AWS keeps them. The IPv4 list admits CloudFront to
+# the load balancer (which listens on IPv4 only, and CloudFront reaches custom origins over
+# IPv4); the app trusts the forwarded addresses of both lists (see the envs' main.tf).
+data "aws_ec2_managed_prefix_list" "cloudfront" {
+  name = "com.amazonaws.global.cloudfront.origin-facing"
+}
+
+data "aws_ec2_managed_prefix_list" "cloudfront_ipv6" {
+  name = "com.amazonaws.global.ipv6.cloudfront.origin-facing"
+}
+
+# A rule naming a prefix list counts as the list's weight against the quota of inbound rules
+# per group (60 by default, per address family): CloudFront's list weighs 55, so this group
+# has room for 5 more IPv4 rules. Port 80 is closed: CloudFront redirects viewers to HTTPS
+# itself and speaks only HTTPS to the load balancer.
 resource "aws_vpc_security_group_ingress_rule" "alb_https" {
   security_group_id = aws_security_group.alb.id
-  description       = "HTTPS from anywhere"
+  description       = "HTTPS from CloudFront's origin-facing servers"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-  cidr_ipv4         = "0.0.0.0/0"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_http" {
-  #checkov:skip=CKV_AWS_260:Port 80 only answers with a redirect to HTTPS; closing it would turn http:// visits into timeouts.
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTP from anywhere, answered with a redirect to HTTPS"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
-  cidr_ipv4         = "0.0.0.0/0"
+  prefix_list_id    = data.aws_ec2_managed_prefix_list.cloudfront.id
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_app" {

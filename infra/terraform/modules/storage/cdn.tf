@@ -64,7 +64,7 @@ resource "aws_cloudfront_response_headers_policy" "assets" {
 }
 
 resource "aws_cloudfront_distribution" "assets" {
-  #checkov:skip=CKV_AWS_68:Serves only public, static template assets; nothing behind it accepts input, so a web ACL (billed per rule) has nothing to protect. The app's load balancer has one.
+  #checkov:skip=CKV_AWS_68:Serves only public, static template assets; nothing behind it accepts input, so a web ACL (billed per rule) has nothing to protect. The app's own distribution has one.
   #checkov:skip=CKV2_AWS_47:Same distribution: no WAF, because no code runs behind it that Log4j-style payloads could reach.
   #checkov:skip=CKV_AWS_86:Standard logging needs a bucket with ACLs enabled; request counts and error rates for static assets come from CloudFront's built-in metrics.
   #checkov:skip=CKV_AWS_310:There is one origin and its content is versioned and re-publishable; a failover origin would need a replica bucket for no gain.
