@@ -21,7 +21,7 @@ NOT_WITH_COGNITO = (
 )
 
 
-def current_session(request: Request, auth: AuthBackendDep) -> uuid.UUID | None:
+async def current_session(request: Request, auth: AuthBackendDep) -> uuid.UUID | None:
     """The device session (refresh-token family) of the access token this request carries."""
     authenticator = auth.authenticator
     if not isinstance(authenticator, LocalAuthenticator):
@@ -36,7 +36,7 @@ def current_session(request: Request, auth: AuthBackendDep) -> uuid.UUID | None:
 CurrentSession = Annotated[uuid.UUID | None, Depends(current_session)]
 
 
-def device_sessions(session: SessionDep, auth: AuthBackendDep) -> DeviceSessionService:
+async def device_sessions(session: SessionDep, auth: AuthBackendDep) -> DeviceSessionService:
     """404 with the reason when accounts live in Cognito."""
     if auth.cognito is not None:
         raise NotFound(NOT_WITH_COGNITO)
