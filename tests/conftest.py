@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -14,6 +14,7 @@ from resumate.config import RenderSettings, Settings
 from resumate.rendering.renderer import RenderedPdf, Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 from tests.helpers import AppParts
+from tests.mailbox import Received, read_outbox
 from tests.pages import PageClient, RecordRenders, Rendered
 from tests.pdfs import assert_readable
 
@@ -96,3 +97,9 @@ def every_pdf_is_readable() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Renderer, "pdf", checked)
         yield
+
+
+@pytest.fixture
+def read_mail(context: AppParts) -> Callable[[str], list[Received]]:
+    """What the app's outbox holds for an address, oldest first."""
+    return lambda to: read_outbox(context.settings.outbox_dir, to)
