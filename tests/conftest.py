@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -100,6 +100,11 @@ def every_pdf_is_readable() -> Iterator[None]:
 
 
 @pytest.fixture
-def read_mail(context: AppParts) -> Callable[[str], list[Received]]:
-    """What the app's outbox holds for an address, oldest first."""
-    return lambda to: read_outbox(context.settings.outbox_dir, to)
+def read_mail(context: AppParts) -> Callable[[str], Awaitable[list[Received]]]:
+    """What the app's outbox holds for an address, oldest first, once posted mail is sent."""
+
+    async def read(to: str) -> list[Received]:
+        await context.postbox.drain()
+        return read_outbox(context.settings.outbox_dir, to)
+
+    return read

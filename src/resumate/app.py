@@ -26,8 +26,8 @@ from resumate.db import Database
 from resumate.deps import DATABASE, SETTINGS
 from resumate.gallery.pages import router as gallery_pages
 from resumate.health.router import router as health_router
-from resumate.mail import build_mailer
-from resumate.mail.deps import MAILER
+from resumate.mail import Postbox, build_mailer
+from resumate.mail.deps import MAILER, POSTBOX
 from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.resumes.cleanup.service import sweep
@@ -102,7 +102,8 @@ def build_components(settings: Settings) -> Components:
     parts.put(STORAGE, build_storage(settings, secret))
     # Chromium starts on the first render, not here: most processes never print.
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
-    parts.put(MAILER, build_mailer(settings))
+    # The postbox's jobs use the database and the mailer: closed (drained) before either.
+    parts.put(POSTBOX, Postbox(parts.put(MAILER, build_mailer(settings))))
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     return parts

@@ -5,8 +5,17 @@ from __future__ import annotations
 from resumate.config import Settings
 from resumate.mail.base import Mail, Mailer, MailUnavailable, deliver
 from resumate.mail.outbox import OutboxMailer
+from resumate.mail.postbox import Postbox
 
-__all__ = ["Mail", "MailUnavailable", "Mailer", "OutboxMailer", "build_mailer", "deliver"]
+__all__ = [
+    "Mail",
+    "MailUnavailable",
+    "Mailer",
+    "OutboxMailer",
+    "Postbox",
+    "build_mailer",
+    "deliver",
+]
 
 
 def build_mailer(settings: Settings) -> Mailer:

@@ -4,9 +4,9 @@
     ├── OutboxMailer    .eml files in the data directory, link logged (outbox.py)
     └── SmtpMailer      an SMTP server over STARTTLS or TLS (smtp.py)
 
-Sending is slow and may fail: call it outside any database session, after the request's
-answer is decided (`deliver` in a background task), so neither its time nor its failure
-tells the client anything. A failure raises MailUnavailable (503).
+Sending is slow and may fail: it runs outside any database session, after the request's
+answer is decided (`Postbox.post`, postbox.py), so neither its time nor its failure tells the
+client anything. A failure raises MailUnavailable (503); `deliver` logs it and carries on.
 """
 
 from __future__ import annotations
