@@ -26,6 +26,7 @@ TABLES_TO_EMPTY = (
     "resume_versions",
     "resumes",
     "refresh_tokens",
+    "password_resets",
     "login_failures",
     "users",
 )

@@ -18,6 +18,8 @@ from resumate.account.router import router as account_router
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.pages import router as auth_pages
+from resumate.auth.reset.pages import router as reset_pages
+from resumate.auth.reset.router import router as reset_router
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
 from resumate.components import Components
@@ -71,10 +73,12 @@ ROUTERS = (
     pdf_router,
     jwks_router,
     auth_router,
+    reset_router,
     account_router,
     templates_router,
     assets_router,
     auth_pages,
+    reset_pages,
     editor_pages,
     account_pages,
     transfer_pages,

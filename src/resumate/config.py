@@ -99,6 +99,10 @@ class AuthSettings(BaseSettings):
     throttle_window_seconds: int = Field(default=900, ge=1)
     throttle_per_account: int = Field(default=5, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
+    # Password-reset requests allowed per window (the same window), per address and per client.
+    reset_per_email: int = Field(default=3, ge=1)
+    reset_per_address: int = Field(default=10, ge=1)
+    reset_link_minutes: int = Field(default=30, ge=1, le=30)
     cookie_secure: bool | None = None  # defaults to True in production
     cognito: CognitoSettings = Field(default_factory=CognitoSettings)
 
