@@ -36,7 +36,7 @@ from resumate.mail import Mail, Postbox
 class ResetLinkInvalid(BadRequest):
     code = "reset_link_invalid"
     default_message = (
-        "This reset link no longer works: it was used, a newer one was sent, or it expired. "
+        "This reset link was used already, replaced by a newer one, or it expired. "
         "Ask for a new one."
     )
 
