@@ -51,6 +51,8 @@ async def context(app: FastAPI) -> AsyncIterator[AppParts]:
     """The app's shared context; whatever the test wrote is removed afterwards."""
     ctx = AppParts.of(app)
     yield ctx
+    # Mail jobs still running would write into the next test's tables.
+    await ctx.postbox.drain()
     await empty_tables(ctx.engine)
 
 
