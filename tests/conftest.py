@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -14,6 +14,7 @@ from resumate.config import RenderSettings, Settings
 from resumate.rendering.renderer import RenderedPdf, Renderer
 from tests.databases import empty_tables, migrated_database, test_settings
 from tests.helpers import AppParts
+from tests.mailbox import Received, read_outbox
 from tests.pages import PageClient, RecordRenders, Rendered
 from tests.pdfs import assert_readable
 
@@ -50,6 +51,8 @@ async def context(app: FastAPI) -> AsyncIterator[AppParts]:
     """The app's shared context; whatever the test wrote is removed afterwards."""
     ctx = AppParts.of(app)
     yield ctx
+    # Mail jobs still running would write into the next test's tables.
+    await ctx.postbox.drain()
     await empty_tables(ctx.engine)
 
 
@@ -96,3 +99,14 @@ def every_pdf_is_readable() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Renderer, "pdf", checked)
         yield
+
+
+@pytest.fixture
+def read_mail(context: AppParts) -> Callable[[str], Awaitable[list[Received]]]:
+    """What the app's outbox holds for an address, oldest first, once posted mail is sent."""
+
+    async def read(to: str) -> list[Received]:
+        await context.postbox.drain()
+        return read_outbox(context.settings.outbox_dir, to)
+
+    return read

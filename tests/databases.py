@@ -32,6 +32,7 @@ TABLES_TO_EMPTY = (
     "resumes",
     "device_sessions",
     "refresh_tokens",
+    "password_resets",
     "login_failures",
     "users",
 )

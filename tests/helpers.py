@@ -17,6 +17,9 @@ from resumate.components import Components
 from resumate.config import Settings
 from resumate.db import Database
 from resumate.deps import DATABASE, SETTINGS
+from resumate.mail.base import Mailer
+from resumate.mail.deps import MAILER, POSTBOX
+from resumate.mail.postbox import Postbox
 from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.storage.base import Storage
@@ -112,6 +115,14 @@ class AppParts:
     @property
     def renderer(self) -> Renderer:
         return self.components.get(RENDERER)
+
+    @property
+    def mailer(self) -> Mailer:
+        return self.components.get(MAILER)
+
+    @property
+    def postbox(self) -> Postbox:
+        return self.components.get(POSTBOX)
 
     @property
     def auth(self) -> AuthBackend:

@@ -23,6 +23,8 @@ def production(tmp_path: Path, **values: object) -> Settings:
         "secret_key": STRONG_SECRET,
         "auth": {"private_key": key},
         "database": {"url": "postgresql://app@db.internal/resumate"},
+        "public_url": "https://cv.example.com",
+        "mail": {"backend": "smtp", "smtp_host": "mail.example.com"},
     }
     base.update(values)
     return Settings.model_validate(base)

@@ -23,6 +23,8 @@ from resumate.auth.devices.service import prune_ended
 from resumate.auth.pages import router as auth_pages
 from resumate.auth.passkeys.pages import router as passkey_pages
 from resumate.auth.passkeys.router import router as passkey_router
+from resumate.auth.reset.pages import router as reset_pages
+from resumate.auth.reset.router import router as reset_router
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
 from resumate.auth.twofactor.deps import SECRET_BOX
@@ -35,6 +37,8 @@ from resumate.db import Database
 from resumate.deps import DATABASE, SETTINGS
 from resumate.gallery.pages import router as gallery_pages
 from resumate.health.router import router as health_router
+from resumate.mail import Postbox, build_mailer
+from resumate.mail.deps import MAILER, POSTBOX
 from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.resumes.cleanup.service import sweep
@@ -81,10 +85,12 @@ ROUTERS = (
     passkey_router,
     devices_router,
     two_factor_router,
+    reset_router,
     account_router,
     templates_router,
     assets_router,
     auth_pages,
+    reset_pages,
     editor_pages,
     devices_pages,
     account_pages,
@@ -115,6 +121,8 @@ def build_components(settings: Settings) -> Components:
     parts.put(STORAGE, build_storage(settings, secret))
     # Chromium starts on the first render, not here: most processes never print.
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
+    # The postbox's jobs use the database and the mailer: closed (drained) before either.
+    parts.put(POSTBOX, Postbox(parts.put(MAILER, build_mailer(settings))))
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -126,6 +127,8 @@ def serve(
         upgrade_database(settings)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     bind_host, bind_port = host or settings.host, port or settings.port
+    # The app reads its settings afresh in the server: links it mails must name this address.
+    os.environ["RESUMATE_HOST"], os.environ["RESUMATE_PORT"] = bind_host, str(bind_port)
     say(f"Resumate is on http://{bind_host}:{bind_port} (API docs at /api/docs)")
     uvicorn.run(
         "resumate.app:create_app",

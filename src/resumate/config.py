@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import secrets
+from email.utils import parseaddr
 from functools import cached_property
 from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -124,6 +126,10 @@ class AuthSettings(BaseSettings):
     throttle_window_seconds: int = Field(default=900, ge=1)
     throttle_per_account: int = Field(default=5, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
+    # Password-reset requests allowed per window (the same window), per address and per client.
+    reset_per_email: int = Field(default=3, ge=1)
+    reset_per_address: int = Field(default=10, ge=1)
+    reset_link_minutes: int = Field(default=30, ge=1, le=30)
     cookie_secure: bool | None = None  # defaults to True in production
     cognito: CognitoSettings = Field(default_factory=CognitoSettings)
     passkey: PasskeySettings = Field(default_factory=PasskeySettings)
@@ -158,6 +164,52 @@ class RenderSettings(BaseSettings):
     timeout_seconds: float = Field(default=15, gt=0, le=120)
 
 
+class MailSettings(BaseSettings):
+    """How the app sends mail: an outbox folder (embedded default) or an SMTP server."""
+
+    model_config = SettingsConfigDict(env_prefix="RESUMATE_MAIL_", extra="ignore")
+
+    # `outbox`: each message is written to `outbox/` in the data directory and its link logged.
+    backend: Literal["outbox", "smtp"] = "outbox"
+    from_address: str = "Resumate <no-reply@localhost>"
+    smtp_host: str | None = None
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    # `starttls` upgrades a plain connection (port 587), `tls` speaks TLS from the start (465);
+    # `none` only for a relay on the same host or network.
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    # A private CA for the relay's certificate; by default the system's trusted CAs.
+    smtp_ca_file: AbsolutePath | None = None
+    timeout_seconds: float = Field(default=15, gt=0, le=120)
+
+    @property
+    def resolved_smtp_port(self) -> int:
+        if self.smtp_port is not None:
+            return self.smtp_port
+        return {"starttls": 587, "tls": 465, "none": 25}[self.smtp_security]
+
+    def problems(self) -> list[str]:
+        """What keeps these settings from sending mail."""
+        problems = []
+        if self.backend == "smtp" and not self.smtp_host:
+            problems.append("RESUMATE_MAIL_SMTP_HOST must name the SMTP server")
+        if self.smtp_username and self.smtp_password is None:
+            problems.append("RESUMATE_MAIL_SMTP_PASSWORD must be set with a username")
+        if "@" not in parseaddr(self.from_address)[1]:
+            problems.append("RESUMATE_MAIL_FROM_ADDRESS must be an address like a@example.com")
+        return problems
+
+
+def _origin(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError("must be the site's address, like https://resumate.example.com")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RESUMATE_", extra="ignore")
 
@@ -165,6 +217,9 @@ class Settings(BaseSettings):
     data_dir: AbsolutePath = Path("data")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # The address people reach the site at; links in mail are built on it, never on the Host
+    # header a request brings. Defaults to http://host:port, which suits `make run`.
+    public_url: Annotated[str | None, AfterValidator(_origin)] = None
     # Signs CSRF tokens and local download links; generated into the data directory in development.
     secret_key: SecretStr | None = None
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
@@ -181,6 +236,13 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
     render: RenderSettings = Field(default_factory=RenderSettings)
+    mail: MailSettings = Field(default_factory=MailSettings)
+
+    @model_validator(mode="after")
+    def _refuse_mail_that_cannot_go(self) -> Settings:
+        if problems := self.mail.problems():
+            raise ValueError("mail settings: " + "; ".join(problems))
+        return self
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
@@ -204,6 +266,13 @@ class Settings(BaseSettings):
             problems.append("RESUMATE_STORAGE_S3_BUCKET must name the bucket for PDFs")
         if not self.database.url:
             problems.append("RESUMATE_DATABASE_URL must point at the production database")
+        if self.auth.provider == "local":
+            # Local accounts get their links by mail: they must reach the real site, and the
+            # outbox folder, which nobody reads in production, must be a deliberate choice.
+            if self.public_url is None:
+                problems.append("RESUMATE_PUBLIC_URL must be the address people reach the site at")
+            if "backend" not in self.mail.model_fields_set:
+                problems.append("RESUMATE_MAIL_BACKEND must be chosen (smtp, or outbox)")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
@@ -220,6 +289,18 @@ class Settings(BaseSettings):
     def secure_cookies(self) -> bool:
         configured = self.auth.cookie_secure
         return configured if configured is not None else self.is_production
+
+    @property
+    def site_url(self) -> str:
+        """Where links in mail point: the public URL, or this server's own address."""
+        if self.public_url is not None:
+            return self.public_url
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host  # noqa: S104
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.port}"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
 
     @property
     def storage_dir(self) -> Path:

@@ -3,6 +3,7 @@
 from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
+from resumate.auth.reset.models import PasswordReset
 from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFactor
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
@@ -16,6 +17,7 @@ __all__ = [
     "LoginFailure",
     "Passkey",
     "PasskeyChallenge",
+    "PasswordReset",
     "PendingSignIn",
     "RecoveryCode",
     "RefreshToken",

@@ -7,6 +7,8 @@ Fixtures
     live_server   (session) base URL of `resumate serve` on a free port of 127.0.0.1, with a
                   fresh data directory: SQLite, local storage, development mode. Set
                   RESUMATE_E2E_DATABASE=postgresql to run it on a fresh PostgreSQL database.
+    live_folder   (session) the folder live_server runs in: its terminal output in
+                  `server.log`, its data directory (and the mail outbox) in `data/`.
     browser       (session) Chromium (/usr/bin/chromium, or RESUMATE_E2E_CHROMIUM).
     new_page      a maker of pages: `new_page("phone", java_script_enabled=False)`; each page
                   has a browser context (cookies) of its own, so two are two devices. Pages
@@ -109,10 +111,15 @@ def wait_until_ready(base_url: str, server: subprocess.Popen[bytes], log: Path) 
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("live-server")
+
+
+@pytest.fixture(scope="session")
+def live_server(live_folder: Path) -> Iterator[str]:
     # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
     with served_like_make_run(
-        tmp_path_factory.mktemp("live-server"), {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000"}
+        live_folder, {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000"}
     ) as base_url:
         yield base_url
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
     from mypy_boto3_cognito_idp.type_defs import (
         AuthenticationResultTypeTypeDef,
+        ConfirmForgotPasswordRequestTypeDef,
+        ForgotPasswordRequestTypeDef,
         SignUpRequestTypeDef,
     )
 
@@ -174,6 +176,31 @@ class CognitoClient:
         await self._call(
             lambda: self._client.change_password(
                 AccessToken=access_token, PreviousPassword=previous, ProposedPassword=proposed
+            )
+        )
+
+    async def forgot_password(self, username: str) -> None:
+        """Have the pool mail the user a code for a new password."""
+        request: ForgotPasswordRequestTypeDef = {"ClientId": self.client_id, "Username": username}
+        if hashed := self.secret_hash(username):
+            request["SecretHash"] = hashed["SECRET_HASH"]
+        await self._call(lambda: self._client.forgot_password(**request))
+
+    async def confirm_forgot_password(self, username: str, code: str, password: str) -> None:
+        request: ConfirmForgotPasswordRequestTypeDef = {
+            "ClientId": self.client_id,
+            "Username": username,
+            "ConfirmationCode": code,
+            "Password": password,
+        }
+        if hashed := self.secret_hash(username):
+            request["SecretHash"] = hashed["SECRET_HASH"]
+        await self._call(lambda: self._client.confirm_forgot_password(**request))
+
+    async def admin_user_global_sign_out(self, username: str) -> None:
+        await self._call(
+            lambda: self._client.admin_user_global_sign_out(
+                UserPoolId=self.user_pool_id, Username=username
             )
         )
 
