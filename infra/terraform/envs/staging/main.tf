@@ -140,6 +140,8 @@ module "ecs_service" {
     RESUMATE_AUTH_COGNITO_ISSUER       = module.auth.issuer
     RESUMATE_AUTH_COGNITO_JWKS_URL     = module.auth.jwks_url
     RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
+    # Links in mail name the site as people reach it, never the origin name CloudFront sends.
+    RESUMATE_PUBLIC_URL = "https://${var.app_domain_name}"
     # X-Forwarded-For is believed only from the hops of viewer -> CloudFront -> balancer -> app:
     # the balancer's subnets (the app's peers) and CloudFront's origin-facing ranges (the
     # balancer's peers, which it appends), so the right-most address left is the viewer's.

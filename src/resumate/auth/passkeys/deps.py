@@ -58,7 +58,9 @@ class PasskeyOffer:
 async def passkey_offer(
     request: Request, auth: AuthBackendDep, settings: SettingsDep
 ) -> PasskeyOffer:
-    origin = f"{request.url.scheme}://{request.url.netloc}"
+    # Behind CloudFront the request names the origin server, not the site people see: the
+    # public URL, when set, is the page's real origin.
+    origin = settings.public_url or f"{request.url.scheme}://{request.url.netloc}"
     usable = availability(settings.auth.passkey, origin, request.url.path)
     return PasskeyOffer(shown=auth.cognito is None, availability=usable)
 
