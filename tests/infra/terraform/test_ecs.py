@@ -58,6 +58,7 @@ def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
         "RESUMATE_AUTH_COGNITO_JWKS_URL",
         "RESUMATE_STORAGE_S3_BUCKET",
         "RESUMATE_TRUSTED_PROXIES",
+        "RESUMATE_PUBLIC_URL",
     }
     # Forwarded client addresses are believed from the hops of CloudFront -> balancer -> app.
     assert call["environment"]["RESUMATE_TRUSTED_PROXIES"] == (
