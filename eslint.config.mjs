@@ -20,7 +20,7 @@ export default [
   },
   {
     // The editor and passkeys: ES modules, loaded with <script type="module">.
-    files: [`${APP_JS}/editor/**/*.js`, `${APP_JS}/passkeys.js`],
+    files: [`${APP_JS}/editor/**/*.js`, `${APP_JS}/passkeys.js`, `${APP_JS}/two-step-passkey.js`],
     languageOptions: { sourceType: "module" },
   },
 ];

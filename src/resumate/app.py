@@ -30,6 +30,7 @@ from resumate.auth.router import router as auth_router
 from resumate.auth.twofactor.deps import SECRET_BOX
 from resumate.auth.twofactor.pages import router as two_factor_pages
 from resumate.auth.twofactor.router import router as two_factor_router
+from resumate.auth.twofactor.signin import prune_pending
 from resumate.auth.twofactor.totp import SecretBox
 from resumate.components import Components
 from resumate.config import Settings, app_secret
@@ -185,8 +186,8 @@ async def purge_expired_trash(components: Components) -> int:
 
 
 async def _upkeep_forever(components: Components) -> None:
-    """Every minute, the file deletions that are due; every hour, the trash's expired resumes
-    and the devices whose sessions ended."""
+    """Every minute, the file deletions that are due; every hour, the trash's expired resumes,
+    the devices whose sessions ended and the pending sign-ins that ran out."""
     loop = asyncio.get_running_loop()
     next_purge = loop.time()
     while True:
@@ -199,6 +200,9 @@ async def _upkeep_forever(components: Components) -> None:
                 forgotten = await prune_ended(components.get(DATABASE).sessionmaker)
                 if forgotten:
                     log.info("forgot %d device sessions that ended", forgotten)
+                pending = await prune_pending(components.get(DATABASE).sessionmaker)
+                if pending:
+                    log.info("forgot %d pending sign-ins that ran out or were used", pending)
             database = components.get(DATABASE)
             swept = await sweep(database.sessionmaker, components.get(STORAGE))
             if swept:

@@ -31,3 +31,5 @@ async def test_the_second_sign_in_step_is_refused_too(client: httpx.AsyncClient)
         "/api/auth/login/second-factor", json={"token": "any", "code": "123456"}
     )
     assert response.status_code == 409
+    passkey = await client.post("/api/auth/login/second-factor/passkey", json={"token": "any"})
+    assert passkey.status_code == 409

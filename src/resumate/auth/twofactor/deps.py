@@ -1,13 +1,16 @@
-"""The two-factor service, the key that seals TOTP secrets, and local sessions for sign-in."""
+"""The two-factor service, the key that seals TOTP secrets, local sessions for sign-in, and
+the passkey check of the second step."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
-from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser
+from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, client_address
+from resumate.auth.passkeys.service import PasskeyService
 from resumate.auth.service import AuthService
+from resumate.auth.twofactor.methods import PasskeyCheck
 from resumate.auth.twofactor.service import (
     MANAGED_ELSEWHERE,
     TwoFactorService,
@@ -15,7 +18,7 @@ from resumate.auth.twofactor.service import (
 )
 from resumate.auth.twofactor.totp import SecretBox
 from resumate.components import Slot
-from resumate.deps import DatabaseDep, SessionDep
+from resumate.deps import DatabaseDep, SessionDep, SettingsDep
 from resumate.errors import Conflict
 
 SECRET_BOX: Slot[SecretBox] = Slot("two_factor_secrets")
@@ -45,6 +48,23 @@ async def get_local_auth(
 
 
 LocalAuthDep = Annotated[AuthService, Depends(get_local_auth)]
+
+
+async def get_passkey_check(
+    request: Request,
+    session: SessionDep,
+    database: DatabaseDep,
+    auth: AuthBackendDep,
+    settings: SettingsDep,
+) -> PasskeyCheck:
+    """The account's passkeys as a second factor, checked from the caller's address."""
+    if auth.cognito is not None:
+        raise Conflict(MANAGED_ELSEWHERE)
+    service = PasskeyService(session, database.sessionmaker, settings.auth.passkey, auth.throttle)
+    return PasskeyCheck(service, client_address(request))
+
+
+PasskeyCheckDep = Annotated[PasskeyCheck, Depends(get_passkey_check)]
 
 
 async def page_two_factor_status(user: PageUser, service: TwoFactorServiceDep) -> TwoFactorStatus:

@@ -3,21 +3,39 @@
 A method answers two questions: does this account have it, and does this proof pass. Sign-in
 offers an account every method it has (`secondFactor.methods` in the API) and checks a proof
 with the one the client names (or, without a name, the first whose `accepts` the proof's shape
-fits). A new method, such as passkeys, is one more class here and one more entry in `METHODS`.
+fits). A new method is one more class here and one more entry in `METHODS`.
+
+Passkeys are a method only on top of the app's code: an account with two-step on and a passkey
+may answer with the passkey, but a passkey alone does not turn two-step on (whoever signs in
+with the password on a computer without the passkey would be locked out).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from resumate.auth.passkeys.errors import PasskeyRefused
+from resumate.auth.passkeys.repository import PasskeyRepository
+from resumate.auth.passkeys.service import PasskeyService
 from resumate.auth.twofactor import recovery, totp
 from resumate.auth.twofactor.repository import RecoveryCodeRepository, TotpRepository
 from resumate.auth.twofactor.totp import SecretBox
+from resumate.errors import ValidationFailed
+
+
+@dataclass(frozen=True)
+class PasskeyCheck:
+    """What checks a passkey's answer: the service, and the client's address, against which a
+    refused answer counts as it does for a password-less sign-in."""
+
+    service: PasskeyService
+    address: str
 
 
 @dataclass(frozen=True)
@@ -29,6 +47,8 @@ class Attempt:
     user_id: uuid.UUID
     proof: str
     now: datetime
+    # None where no passkey is asked for (turning two-step off takes a typed code).
+    passkeys: PasskeyCheck | None = None
 
 
 class SecondFactorMethod(Protocol):
@@ -71,6 +91,40 @@ class TotpMethod:
         return step is not None and await factors.spend_step(attempt.user_id, step)
 
 
+def _json_object(proof: str) -> dict[str, Any] | None:
+    try:
+        parsed = json.loads(proof)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+class PasskeyMethod:
+    """The answer of one of the account's passkeys to the options of
+    `POST /api/auth/login/second-factor/passkey`, as JSON (`PublicKeyCredential.toJSON()`)."""
+
+    name = "passkey"
+
+    async def has(self, session: AsyncSession, user_id: uuid.UUID) -> bool:
+        if not await TotpMethod().has(session, user_id):
+            return False
+        return await PasskeyRepository(session).count(user_id) > 0
+
+    def accepts(self, proof: str) -> bool:
+        return _json_object(proof) is not None
+
+    async def verify(self, attempt: Attempt) -> bool:
+        credential = _json_object(attempt.proof)
+        if credential is None or attempt.passkeys is None:
+            return False
+        check = attempt.passkeys
+        try:
+            await check.service.authenticate(credential, check.address, user_id=attempt.user_id)
+        except (PasskeyRefused, ValidationFailed):  # a wrong code, which the sign-in counts
+            return False
+        return True
+
+
 class RecoveryMethod:
     name = "recovery"
 
@@ -88,8 +142,8 @@ class RecoveryMethod:
         return await codes.spend(attempt.user_id, code_hash, attempt.now)
 
 
-# In the order sign-in offers them. Passkeys join here.
-METHODS: tuple[SecondFactorMethod, ...] = (TotpMethod(), RecoveryMethod())
+# In the order sign-in offers them.
+METHODS: tuple[SecondFactorMethod, ...] = (TotpMethod(), PasskeyMethod(), RecoveryMethod())
 METHOD_NAMES = tuple(method.name for method in METHODS)
 
 

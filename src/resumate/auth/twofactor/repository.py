@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFactor
@@ -126,8 +126,14 @@ class PendingSignInRepository:
     async def prune(self, user_id: uuid.UUID, now: datetime) -> None:
         """Forget the account's spent and expired pending sign-ins."""
         await self.session.execute(
-            delete(PendingSignIn).where(
-                PendingSignIn.user_id == user_id,
-                or_(PendingSignIn.used_at.is_not(None), PendingSignIn.expires_at <= now),
-            )
+            delete(PendingSignIn).where(PendingSignIn.user_id == user_id, _finished(now))
         )
+
+    async def prune_all(self, now: datetime) -> int:
+        """Forget every account's spent and expired pending sign-ins; how many."""
+        result = await self.session.execute(delete(PendingSignIn).where(_finished(now)))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _finished(now: datetime) -> ColumnElement[bool]:
+    return or_(PendingSignIn.used_at.is_not(None), PendingSignIn.expires_at <= now)

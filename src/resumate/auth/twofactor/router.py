@@ -6,10 +6,17 @@ from fastapi import APIRouter, Response, status
 
 from resumate.auth.cookies import session_body
 from resumate.auth.deps import AuthBackendDep, CurrentUser
+from resumate.auth.passkeys.schemas import Options
 from resumate.auth.schemas import Session
-from resumate.auth.twofactor.deps import LocalAuthDep, SecretBoxDep, TwoFactorServiceDep
+from resumate.auth.twofactor.deps import (
+    LocalAuthDep,
+    PasskeyCheckDep,
+    SecretBoxDep,
+    TwoFactorServiceDep,
+)
 from resumate.auth.twofactor.schemas import (
     PasswordConfirmation,
+    PendingToken,
     RecoveryCodesOut,
     SecondFactorProof,
     TotpConfirmation,
@@ -17,7 +24,7 @@ from resumate.auth.twofactor.schemas import (
     TwoFactorRemoval,
     TwoFactorStatusOut,
 )
-from resumate.auth.twofactor.signin import complete_sign_in
+from resumate.auth.twofactor.signin import complete_sign_in, passkey_options
 from resumate.deps import SessionDep
 from resumate.openapi import responses
 
@@ -35,17 +42,45 @@ async def second_factor(
     session: SessionDep,
     local: LocalAuthDep,
     box: SecretBoxDep,
+    passkeys: PasskeyCheckDep,
     auth: AuthBackendDep,
 ) -> Session:
     """The second step of a sign-in that answered `secondFactor`: its token and a code.
 
-    401 when the token is unknown, used or older than five minutes (sign in again); 422 naming
-    `code` for a wrong code (try again with the same token); 429 after too many wrong codes.
+    The code is the app's 6 digits, a recovery code, or, with `method: "passkey"`, the JSON of
+    the browser's answer (`PublicKeyCredential.toJSON()`) to the options of
+    `POST /api/auth/login/second-factor/passkey`. 401 when the token is unknown, used or older
+    than five minutes (sign in again); 422 naming `code` for a wrong code or a refused passkey
+    (try again with the same token); 429 after too many wrong codes.
     """
     user = await complete_sign_in(
-        session, auth.throttle, box, token=body.token, proof=body.code, method=body.method
+        session,
+        auth.throttle,
+        box,
+        passkeys,
+        token=body.token,
+        proof=body.code,
+        method=body.method,
     )
     return session_body(await local.start_session(user), response, auth)
+
+
+@router.post(
+    "/api/auth/login/second-factor/passkey",
+    response_model=Options,
+    responses=responses(401, 404, 409, 422),
+)
+async def second_factor_passkey(
+    body: PendingToken, session: SessionDep, passkeys: PasskeyCheckDep
+) -> Options:
+    """Options for `navigator.credentials.get()` that only this sign-in's account's passkeys
+    answer, when `secondFactor.methods` holds "passkey" (two-step on and a passkey added).
+
+    Send the answer's JSON as `code`, with `method: "passkey"`, to
+    `POST /api/auth/login/second-factor`. The token is checked, not spent. 401 when it is no
+    good; 404 when the account has no passkey to ask for.
+    """
+    return Options(public_key=await passkey_options(session, passkeys, body.token))
 
 
 @router.get("/api/account/two-factor", response_model=TwoFactorStatusOut, responses=responses(401))

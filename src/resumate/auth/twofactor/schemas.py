@@ -36,13 +36,20 @@ class SecondFactorRequired(ApiModel):
         )
 
 
+class PendingToken(ApiInput):
+    token: str = Field(min_length=1, max_length=200, description="`secondFactor.token`.")
+
+
 class SecondFactorProof(ApiInput):
     token: str = Field(min_length=1, max_length=200)
     # Room for a method whose proof is a document (a passkey's assertion, as JSON).
     code: str = Field(
         min_length=1,
         max_length=8192,
-        description="The app's 6 digits, a recovery code, or the named method's proof.",
+        description=(
+            "The app's 6 digits, a recovery code, or for `passkey` the JSON of the browser's "
+            "answer (`PublicKeyCredential.toJSON()`)."
+        ),
     )
     method: str | None = Field(
         default=None,

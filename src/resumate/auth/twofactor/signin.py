@@ -11,8 +11,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumate.auth.models import User
 from resumate.auth.repository import UserRepository
@@ -21,6 +22,8 @@ from resumate.auth.tokens import hash_refresh_token, new_refresh_token
 from resumate.auth.twofactor.methods import (
     METHOD_NAMES,
     Attempt,
+    PasskeyCheck,
+    PasskeyMethod,
     SecondFactorMethod,
     methods_of,
 )
@@ -28,11 +31,18 @@ from resumate.auth.twofactor.models import PendingSignIn
 from resumate.auth.twofactor.repository import PendingSignInRepository
 from resumate.auth.twofactor.totp import SecretBox
 from resumate.db import release, utcnow
-from resumate.errors import FieldError, Unauthorized, ValidationFailed
+from resumate.errors import FieldError, NotFound, Unauthorized, ValidationFailed
 
 PENDING_LIFETIME = timedelta(minutes=5)
 EXPIRED = "This sign-in has expired. Sign in with your password again."
 WRONG_CODE = "That code is not right. Check your app, or use a recovery code."
+WRONG_PASSKEY = (
+    "That passkey was not accepted for this account. Try again, or use the code from your app."
+)
+NO_PASSKEY = (
+    "This account has no passkey for two-step verification. Use the code from your app, "
+    "or a recovery code."
+)
 
 
 @dataclass(frozen=True)
@@ -88,34 +98,65 @@ def choose(offered: list[SecondFactorMethod], name: str | None, proof: str) -> S
     return fitting
 
 
-def wrong_code() -> ValidationFailed:
-    return ValidationFailed(WRONG_CODE, fields=[FieldError(field="code", message="is not right")])
+def wrong_code(method: str | None = None) -> ValidationFailed:
+    message = WRONG_PASSKEY if method == PasskeyMethod.name else WRONG_CODE
+    return ValidationFailed(message, fields=[FieldError(field="code", message="is not right")])
+
+
+async def pending_of(session: AsyncSession, token: str, now: datetime) -> PendingSignIn:
+    """The live pending sign-in of `token` (not spent by looking); 401 when it is no good."""
+    pending = await PendingSignInRepository(session).by_hash(hash_refresh_token(token))
+    if pending is None or pending.used_at is not None or pending.expires_at <= now:
+        raise Unauthorized(EXPIRED)
+    return pending
+
+
+async def offered_methods(session: AsyncSession, token: str | None) -> list[str]:
+    """The methods a pending sign-in may finish with; none for a token that is no good."""
+    if not token:
+        return []
+    try:
+        pending = await pending_of(session, token, utcnow())
+    except Unauthorized:
+        return []
+    return [method.name for method in await methods_of(session, pending.user_id)]
+
+
+async def passkey_options(
+    session: AsyncSession, passkeys: PasskeyCheck, token: str
+) -> dict[str, Any]:
+    """Options for `navigator.credentials.get()` that only the pending account's passkeys answer;
+    401 for a token that is no good, 404 when the account has no passkey method."""
+    pending = await pending_of(session, token, utcnow())
+    if not await PasskeyMethod().has(session, pending.user_id):
+        raise NotFound(NO_PASSKEY)
+    return await passkeys.service.authentication_options(pending.user_id)
 
 
 async def complete_sign_in(
     session: AsyncSession,
     throttle: LoginThrottle,
     box: SecretBox,
+    passkeys: PasskeyCheck,
     *,
     token: str,
     proof: str,
     method: str | None,
 ) -> User:
     """The account once its second factor checks out; 401 for a token that is no good, 422
-    naming `code` for a wrong code, 429 when the account has had too many wrong ones."""
+    naming `code` for a wrong code or refused passkey, 429 when the account has had too many."""
     now = utcnow()
     pendings = PendingSignInRepository(session)
-    pending = await pendings.by_hash(hash_refresh_token(token))
-    if pending is None or pending.used_at is not None or pending.expires_at <= now:
-        raise Unauthorized(EXPIRED)
+    pending = await pending_of(session, token, now)
     user_id: uuid.UUID = pending.user_id
     chosen = choose(await methods_of(session, user_id), method, proof)
     # The count is taken in a transaction of its own: this one must not hold a read snapshot
     # older than it (SQLite refuses to write from one).
     await release(session)
     reservation = await throttle.reserve_second_factor(user_id, now)
-    if not await chosen.verify(Attempt(session, box, user_id, proof, now)):
-        raise wrong_code()  # the reservation stays, as the failure
+    attempt = Attempt(session, box, user_id, proof, now, passkeys)
+    if not await chosen.verify(attempt):
+        raise wrong_code(chosen.name)  # the reservation stays, as the failure
     if not await pendings.spend(pending.id, now):
         raise Unauthorized(EXPIRED)  # a parallel request signed in with it first
     await throttle.succeeded(session, reservation)
@@ -123,3 +164,9 @@ async def complete_sign_in(
     if user is None:
         raise Unauthorized(EXPIRED)
     return user
+
+
+async def prune_pending(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    """Forget every account's spent and expired pending sign-ins (the app's upkeep)."""
+    async with sessionmaker.begin() as session:
+        return await PendingSignInRepository(session).prune_all(utcnow())
