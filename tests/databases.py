@@ -25,6 +25,7 @@ TABLES_TO_EMPTY = (
     "file_deletions",
     "resume_versions",
     "resumes",
+    "email_confirmations",
     "refresh_tokens",
     "login_failures",
     "users",

@@ -13,6 +13,8 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from resumate.account.email.pages import router as account_email_pages
+from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.auth.backend import AuthBackend
@@ -20,6 +22,8 @@ from resumate.auth.deps import AUTH
 from resumate.auth.pages import router as auth_pages
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
+from resumate.auth.signup.pages import router as signup_pages
+from resumate.auth.signup.router import router as signup_router
 from resumate.components import Components
 from resumate.config import Settings, app_secret
 from resumate.db import Database
@@ -71,12 +75,16 @@ ROUTERS = (
     pdf_router,
     jwks_router,
     auth_router,
+    signup_router,
     account_router,
+    account_email_router,
     templates_router,
     assets_router,
     auth_pages,
+    signup_pages,
     editor_pages,
     account_pages,
+    account_email_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,

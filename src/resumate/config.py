@@ -99,6 +99,9 @@ class AuthSettings(BaseSettings):
     throttle_window_seconds: int = Field(default=900, ge=1)
     throttle_per_account: int = Field(default=5, ge=1)
     throttle_per_address: int = Field(default=20, ge=1)
+    # Sign-up and change-of-address mail per window: per address mailed, and per client.
+    mail_per_email: int = Field(default=3, ge=1)
+    mail_per_client: int = Field(default=20, ge=1)
     cookie_secure: bool | None = None  # defaults to True in production
     cognito: CognitoSettings = Field(default_factory=CognitoSettings)
 
