@@ -17,7 +17,9 @@ Fixtures
     any_page      a desktop page, then a phone page: one test run per device.
 
 Helpers: tests.web.e2e.helpers
-    signed_up(page) -> Person        sign up through the form; Person has email and password
+    signed_up(page) -> Person        sign up through the form and the mailed link; Person has
+                                     email and password
+    mailed(page, email)              what the server mailed to `email` (its outbox), waited for
     sign_in(page, person), sign_out(page)
     screenshot(page, name)           PNG in test-artifacts/screens/<name>.png (whole page)
     assert_accessible(page)          axe-core; fails on serious or critical violations
@@ -49,6 +51,7 @@ from playwright.sync_api import (
 )
 
 from tests.databases import postgres_database
+from tests.web.e2e.helpers import OUTBOXES
 
 HERE = Path(__file__).parent
 CHROMIUM = os.environ.get("RESUMATE_E2E_CHROMIUM", "/usr/bin/chromium")
@@ -109,7 +112,8 @@ def wait_until_ready(base_url: str, server: subprocess.Popen[bytes], log: Path) 
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
     with served_like_make_run(
-        tmp_path_factory.mktemp("live-server"), {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000"}
+        tmp_path_factory.mktemp("live-server"),
+        {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000", "RESUMATE_AUTH_MAIL_PER_CLIENT": "10000"},
     ) as base_url:
         yield base_url
 
@@ -133,6 +137,7 @@ def served_like_make_run(folder: Path, settings: dict[str, str]) -> Iterator[str
         )
         try:
             wait_until_ready(base_url, server, log)
+            OUTBOXES[base_url] = folder / "data" / "outbox"
             yield base_url
         finally:
             server.terminate()

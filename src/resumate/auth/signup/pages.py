@@ -15,6 +15,7 @@ from resumate.auth.cookies import set_session_cookies
 from resumate.auth.deps import AuthBackendDep, AuthServiceDep, MaybeUser, client_address
 from resumate.auth.schemas import Credentials
 from resumate.auth.service import normalise_email
+from resumate.auth.signup.repository import LIFETIME
 from resumate.auth.signup.schemas import AddressOnly
 from resumate.auth.signup.service import pending_sign_up
 from resumate.deps import SessionDep, SettingsDep
@@ -59,11 +60,22 @@ def link_page(request: Request, state: str, token: str = "", status_code: int = 
     )
 
 
+# Where the browser that signed up goes once its link is confirmed (a template it picked, say).
+NEXT_COOKIE = "resumate_after_signup"
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never another origin (`//evil`, `/\\evil`, `https://...`)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return HOME
+    return target
+
+
 @router.get("/signup")
-async def signup_page(request: Request, user: MaybeUser) -> Response:
+async def signup_page(request: Request, user: MaybeUser, next: str | None = None) -> Response:
     if user is not None:
         return RedirectResponse(HOME, status_code=303)
-    return render(request, "auth/signup.html", {"form": {}, "errors": {}})
+    return render(request, "auth/signup.html", {"next": safe_next(next), "form": {}, "errors": {}})
 
 
 @router.post("/signup", dependencies=[CsrfChecked])
@@ -74,6 +86,7 @@ async def signup(
     background: BackgroundTasks,
     email: TextField = "",
     password: TextField = "",
+    next: TextField = HOME,
 ) -> Response:
     """The same "check your e-mail" page whether or not the address has an account."""
     try:
@@ -82,11 +95,21 @@ async def signup(
             await service.register(credentials.email, credentials.password, client_address(request))
         )
     except ResumateError as error:
-        page = {"form": {"email": email}, "errors": errors_from(error)}
+        page = {"next": safe_next(next), "form": {"email": email}, "errors": errors_from(error)}
         return render(
             request, "auth/signup.html", page, status_code=error.status, headers=error.headers()
         )
-    return check_email_page(request, settings, normalise_email(credentials.email))
+    response = check_email_page(request, settings, normalise_email(credentials.email))
+    if safe_next(next) != HOME:
+        response.set_cookie(
+            NEXT_COOKIE,
+            safe_next(next),
+            max_age=int(LIFETIME.total_seconds()),
+            httponly=True,
+            secure=settings.secure_cookies,
+            samesite="lax",
+        )
+    return response
 
 
 @router.post("/signup/resend", dependencies=[CsrfChecked])
@@ -127,6 +150,7 @@ async def verify(
         return link_page(request, "registered", status_code=error.status)
     if issued is None:  # the identity provider checks the password: sign in next
         return link_page(request, "confirmed")
-    response = RedirectResponse(HOME, status_code=303)
+    response = RedirectResponse(safe_next(request.cookies.get(NEXT_COOKIE)), status_code=303)
+    response.delete_cookie(NEXT_COOKIE)
     set_session_cookies(response, issued, auth)
     return response
