@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 
 import httpx
+import pytest
 
 from resumate.auth.models import User
+from resumate.auth.repository import UserRepository
 from tests.helpers import AppParts, sign_up, unique_email
 from tests.mailbox import last_mail, link_token, outbox_of
 from tests.pages import PageClient
@@ -94,3 +96,26 @@ async def test_the_form_needs_its_csrf_token(pages: PageClient, client: httpx.As
         "/account/email", data={"email": unique_email(), "password": account.password}
     )
     assert response.status_code == 403
+
+
+async def test_an_address_taken_in_a_race_says_so_and_keeps_the_session(
+    pages: PageClient, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    new = unique_email("moved")
+    await pages.post("/account/email", data={"email": new, "password": account.password})
+    token = link_token(last_mail(outbox_of(client), new), LINK)
+    await sign_up(client, email=new)
+    await pages.get(f"{LINK}{token}")
+    monkeypatch.setattr(UserRepository, "by_email", _nobody)
+    response = await pages.post(f"{LINK}{token}")
+    assert response.status_code == 409
+    assert pages.last.context["state"] == "taken"
+    monkeypatch.undo()
+    assert (await pages.get("/account")).status_code == 200
+    assert pages.last.context["user"].email == account.email
+
+
+async def _nobody(_self: UserRepository, _email: str) -> None:
+    return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from resumate.auth.repository import UserRepository
 from tests.helpers import PASSWORD, sign_up, unique_email
 from tests.mailbox import last_mail, link_token, outbox_of
 from tests.pages import PageClient
@@ -87,3 +89,21 @@ async def test_a_foreign_next_is_never_followed(
     token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
     confirmed = await pages.post(f"/verify-email/{token}")
     assert confirmed.headers["location"] == "/resumes"
+
+
+async def test_a_link_confirmed_in_a_race_says_the_address_has_an_account(
+    pages: PageClient, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    email = unique_email()
+    await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
+    late = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    await sign_up(client, email=email)
+    await pages.get(f"/verify-email/{late}")
+    monkeypatch.setattr(UserRepository, "by_email", _nobody)
+    response = await pages.post(f"/verify-email/{late}")
+    assert response.status_code == 409
+    assert pages.last.context["state"] == "registered"
+
+
+async def _nobody(_self: UserRepository, _email: str) -> None:
+    return None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import httpx
+import pytest
 from sqlalchemy import func, select, update
 
 from resumate.auth.models import User
+from resumate.auth.repository import UserRepository
 from resumate.auth.signup.models import EmailConfirmation
 from resumate.db import utcnow
 from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
@@ -160,3 +162,21 @@ async def test_a_weak_password_is_named_before_anything_is_sent(
     assert response.status_code == 422
     assert error_fields(response) == ["password"]
     assert take_mail(outbox_of(client), email) == []
+
+
+async def test_two_links_confirmed_at_once_make_one_account(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    email = unique_email()
+    first = await register(client, email)
+    second = await register(client, email, OTHER_PASSWORD)
+    assert (await verify(client, first)).status_code == 201
+    # As if both had looked before either wrote: the unique address decides.
+    monkeypatch.setattr(UserRepository, "by_email", _nobody)
+    late = await verify(client, second)
+    assert late.status_code == 409
+    assert error_fields(late) == ["email"]
+
+
+async def _nobody(_self: UserRepository, _email: str) -> None:
+    return None

@@ -72,9 +72,12 @@ class EmailChanges:
         if not await ConfirmationRepository(session).spend(confirmation, utcnow()):
             raise invalid_link()
         old, new = user.email, confirmation.email
-        user.email = new
         try:
-            await session.flush()
+            # A savepoint, so the session (and the signed-in user) stay usable for the page.
+            async with session.begin_nested():
+                user.email = new
+                await session.flush()
         except IntegrityError as exc:  # the address got an account a moment ago
+            await session.refresh(user)
             raise address_taken() from exc
         return follow_up(lambda: self.mail.email_changed(old, new))

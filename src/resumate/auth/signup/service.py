@@ -82,9 +82,10 @@ class SignUps:
             raise already_registered()  # another request for the address was confirmed first
         if not await ConfirmationRepository(session).spend(confirmation, utcnow()):
             raise invalid_link()
+        user = User(email=confirmation.email, password_hash=confirmation.password_hash)
         try:
-            return await users.add(
-                User(email=confirmation.email, password_hash=confirmation.password_hash)
-            )
+            # A savepoint, so the session stays usable for the page that says so.
+            async with session.begin_nested():
+                return await users.add(user)
         except IntegrityError as exc:  # confirmed by a concurrent request
             raise already_registered() from exc
