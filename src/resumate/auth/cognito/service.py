@@ -47,7 +47,8 @@ from resumate.auth.service import (
     normalise_email,
     remove_account,
 )
-from resumate.auth.signup.letters import AccountMail, follow_up
+from resumate.auth.signup.errors import already_registered, invalid_link
+from resumate.auth.signup.letters import AccountMail, follow_up, nothing
 from resumate.auth.signup.models import SIGN_UP
 from resumate.auth.signup.repository import ConfirmationRepository
 from resumate.auth.signup.service import pending_sign_up
@@ -130,11 +131,12 @@ class CognitoAuthService:
         email = normalise_email(email)
         await self.mail.throttle.take(email, address, utcnow())
         confirmations = ConfirmationRepository(self.session)
-        if await confirmations.latest_pending(SIGN_UP, email, utcnow()) is None:
-            # Confirmed, or never asked for here: the owner hears that someone tried.
+        if await confirmations.latest_pending(SIGN_UP, email, utcnow()) is not None:
+            token = await confirmations.add(SIGN_UP, email, utcnow())
+            return follow_up(lambda: self.mail.sign_up_link(email, token))
+        if await self.users.by_email(email) is not None:
             return follow_up(lambda: self.mail.account_exists(email))
-        token = await confirmations.add(SIGN_UP, email, utcnow())
-        return follow_up(lambda: self.mail.sign_up_link(email, token))
+        return follow_up(nothing)
 
     async def verify_email(self, token: str) -> IssuedSession | None:
         """Confirm the pool's user; the password is Cognito's to check, on the sign-in page."""
@@ -143,6 +145,10 @@ class CognitoAuthService:
         try:
             await self.client.admin_confirm_sign_up(confirmation.email)
         except CognitoRefused as exc:
+            if exc.code == "NotAuthorizedException":  # confirmed already, by an earlier link
+                raise already_registered() from exc
+            if exc.code == "UserNotFoundException":  # gone from the pool since
+                raise invalid_link() from exc
             raise unexpected(exc) from exc
         return None
 
