@@ -42,6 +42,8 @@ async def test_asking_shows_where_the_link_went_and_the_button_confirms(
         assert opened.status_code == 200
         assert pages.last.context["state"] == "confirm"
         assert opened.headers["Referrer-Policy"] == "no-referrer"
+    # The form carries its token, for browsers without scripts.
+    assert f'name="csrf_token" value="{pages.csrf}"' in opened.text
     confirmed = await pages.post(f"{LINK}{token}")
     assert confirmed.status_code == 303
     assert confirmed.headers["location"] == "/account/email?changed=1"

@@ -107,3 +107,19 @@ async def test_a_link_confirmed_in_a_race_says_the_address_has_an_account(
 
 async def _nobody(_self: UserRepository, _email: str) -> None:
     return None
+
+
+async def test_the_forms_carry_the_csrf_token_for_browsers_without_scripts(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    email = unique_email()
+    await pages.get("/signup")
+    check = await pages.post("/signup", data={"email": email, "password": PASSWORD})
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    opened = await pages.get(f"/verify-email/{token}")
+    expired = await pages.get("/verify-email/unknown")
+    for page in (check, opened, expired):
+        assert f'name="csrf_token" value="{pages.csrf}"' in page.text
+    # Posted as a browser without scripts posts it: the field, no header.
+    confirmed = await pages.http.post(f"/verify-email/{token}", data={"csrf_token": pages.csrf})
+    assert confirmed.status_code == 303
