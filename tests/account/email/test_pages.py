@@ -121,3 +121,13 @@ async def test_an_address_taken_in_a_race_says_so_and_keeps_the_session(
 
 async def _nobody(_self: UserRepository, _email: str) -> None:
     return None
+
+
+async def test_the_change_page_needs_a_session(pages: PageClient) -> None:
+    shown = await pages.get("/account/email")
+    assert shown.status_code == 303
+    await pages.get("/login")
+    posted = await pages.post("/account/email", data={"email": unique_email(), "password": "x"})
+    assert posted.status_code == 401
+    pressed = await pages.post(f"{LINK}some-token")
+    assert pressed.status_code == 401
