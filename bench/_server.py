@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.databases import migrated_database
+from tests.mailbox import link_token, take_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_SECONDS = 60.0
@@ -39,6 +40,8 @@ class Server:
     pid: int
     port: int
     log: Path
+    # Where the server mails sign-up links (the embedded outbox folder).
+    outbox: Path
 
     @property
     def url(self) -> str:
@@ -60,9 +63,25 @@ class Server:
         finally:
             connection.close()
 
+    def sign_up(self, credentials: dict[str, str]) -> Any:
+        """A new account's session: register, then confirm the link the server mailed."""
+        answer = self.call("POST", "/api/auth/register", credentials)
+        if answer[0] != 202:
+            raise RuntimeError(f"register answered {answer[0]}: {answer[2]}")
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while not (mailed := take_mail(self.outbox, credentials["email"])):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no mail reached {credentials['email']}")
+            time.sleep(0.05)
+        token = link_token(mailed[-1], "/verify-email/")
+        verified = self.call("POST", "/api/auth/verify-email", {"token": token})
+        if verified[0] != 201:
+            raise RuntimeError(f"verify-email answered {verified[0]}: {verified[2]}")
+        return verified[2]
+
 
 def server_environment(database_url: str, data_dir: Path) -> dict[str, str]:
-    """The real configuration, except that sign-in throttling never gets in the way."""
+    """The real configuration, except that sign-in and sign-up throttling never get in the way."""
     return os.environ | {
         "RESUMATE_ENV": "test",
         "RESUMATE_DATA_DIR": str(data_dir),
@@ -70,6 +89,7 @@ def server_environment(database_url: str, data_dir: Path) -> dict[str, str]:
         "RESUMATE_AUTO_MIGRATE": "false",  # fresh_database already migrated it
         "RESUMATE_AUTH_THROTTLE_PER_ACCOUNT": "1000000",
         "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "1000000",
+        "RESUMATE_AUTH_MAIL_PER_CLIENT": "1000000",
         "RESUMATE_AUTH_ACCESS_TOKEN_SECONDS": "3600",
     }
 
@@ -87,7 +107,7 @@ def running_server(database_url: str, data_dir: Path) -> Iterator[Server]:
             stdout=sink,
             stderr=subprocess.STDOUT,
         )
-    server = Server(pid=process.pid, port=port, log=log)
+    server = Server(pid=process.pid, port=port, log=log, outbox=data_dir / "outbox")
     try:
         _wait_until_ready(server, process)
         yield server

@@ -91,7 +91,7 @@ def seed(server: Server, count: int, resume: dict[str, Any]) -> list[Account]:
     for n in range(count):
         email = f"bench-{n}@example.com"
         credentials = {"email": email, "password": PASSWORD}
-        session = expect(server.call("POST", "/api/auth/register", credentials), 201, "register")
+        session = server.sign_up(credentials)
         auth = {"Authorization": f"Bearer {session['accessToken']}"}
         body = {"title": f"Resume {n}", "data": resume}
         created = expect(server.call("POST", "/api/resumes", body, auth), 201, "create")

@@ -275,8 +275,7 @@ def main() -> None:
         data_dir = Path(scratch)
         with fresh_database(data_dir) as url, running_server(url, data_dir) as server:
             credentials = {"email": "preview@example.com", "password": PASSWORD}
-            session = server.call("POST", "/api/auth/register", credentials)
-            token = expect(session, 201, "register")["accessToken"]
+            token = server.sign_up(credentials)["accessToken"]
             setup = set_up(server, token, sample)
             print(f"resumes: {setup.described}")
             database = make_url(url).database or ""

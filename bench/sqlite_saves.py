@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import event
+from tests.helpers import sign_up
 
 from bench._pdf_runs import percentile
 from bench.api import PASSWORD, SAMPLE
@@ -56,9 +57,7 @@ async def timed_saves(settings: Settings, synchronous: str, count: int) -> list[
         resume = json.loads(SAMPLE.read_text())
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            account = {"email": "bench@example.com", "password": PASSWORD}
-            session = (await client.post("/api/auth/register", json=account)).json()
-            auth = {"Authorization": f"Bearer {session['accessToken']}"}
+            auth = (await sign_up(client, "bench@example.com", PASSWORD)).headers
             created = await client.post("/api/resumes", json={"data": resume}, headers=auth)
             path, version = f"/api/resumes/{created.json()['id']}", 1
             times = []

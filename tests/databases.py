@@ -31,6 +31,7 @@ TABLES_TO_EMPTY = (
     "resume_versions",
     "resumes",
     "device_sessions",
+    "email_confirmations",
     "refresh_tokens",
     "password_resets",
     "login_failures",

@@ -24,6 +24,7 @@ from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.storage.base import Storage
 from resumate.storage.deps import STORAGE
+from tests.mailbox import last_mail, link_token, outbox_of
 
 PASSWORD = "plum-orchard-lantern-42"
 
@@ -48,10 +49,21 @@ def unique_email(prefix: str = "user") -> str:
 async def sign_up(
     client: httpx.AsyncClient, email: str | None = None, password: str = PASSWORD
 ) -> Account:
+    """A new account, made as a person makes one: register, open the mailed link, confirm.
+
+    The client keeps the session's cookies, as it did when registering signed in at once.
+    """
     email = email or unique_email()
     response = await client.post("/api/auth/register", json={"email": email, "password": password})
-    assert response.status_code == 201, response.text
-    body = response.json()
+    assert response.status_code == 202, response.text
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    verified = await client.post("/api/auth/verify-email", json={"token": token})
+    if verified.status_code == 200:  # the identity provider wants the password: sign in
+        verified = await client.post("/api/auth/login", json={"email": email, "password": password})
+        assert verified.status_code == 200, verified.text
+    else:
+        assert verified.status_code == 201, verified.text
+    body = verified.json()
     return Account(
         email=email,
         password=password,

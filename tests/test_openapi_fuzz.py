@@ -39,8 +39,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from resumate.app import create_app
+from resumate.deps import SETTINGS
 from tests import databases
 from tests.helpers import PASSWORD, unique_email
+from tests.mailbox import last_mail, link_token
 
 MAX_EXAMPLES = 25  # per operation in the fuzzing phase; the coverage phase adds its own cases
 SEED = 20_240_601
@@ -127,6 +129,8 @@ class World:
     """The user, resumes and template the fuzzed requests act on, repaired when they change."""
 
     client: requests.Session
+    # Where the app mails the sign-up links.
+    outbox: Path
     token: str = ""
     resume_id: str = ""
     etag: str = ""
@@ -207,6 +211,9 @@ class World:
     def _sign_up(self) -> None:
         body: dict[str, Any] = {"email": unique_email("fuzz"), "password": PASSWORD}
         response = self.client.post("/api/auth/register", json=body)
+        assert response.status_code == 202, response.text
+        token = link_token(last_mail(self.outbox, body["email"]), "/verify-email/")
+        response = self.client.post("/api/auth/verify-email", json={"token": token})
         assert response.status_code == 201, response.text
         self.token = response.json()["accessToken"]
         self.resume_id = self.trashed_id = ""
@@ -240,7 +247,10 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     """The app on its own SQLite database, run by schemathesis's in-process ASGI client."""
     data_dir = tmp_path_factory.mktemp("fuzz")
     with databases.migrated_database("sqlite", data_dir) as url:
-        yield create_app(databases.test_settings(url, data_dir))
+        # The fuzzer registers many addresses from one client; the world's own sign-ups must
+        # still get their mail.
+        auth = {"mail_per_client": 1_000_000}
+        yield create_app(databases.test_settings(url, data_dir, auth=auth))
         # The client started the app's lifespan; ending it disposes of the database engine.
         asgi.shutdown_lifespans()
 
@@ -249,7 +259,7 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
 def world(fuzz_app: FastAPI) -> Iterator[World]:
     # cast: schemathesis types an ASGI app's scope and messages as dicts, Starlette as mappings.
     with asgi.get_client(cast(Any, fuzz_app)) as client:
-        yield World(client)
+        yield World(client, SETTINGS.of(fuzz_app).outbox_dir)
 
 
 def test_fuzzed_document_is_the_served_one(world: World) -> None:

@@ -13,6 +13,8 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from resumate.account.email.pages import router as account_email_pages
+from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.auth.backend import AuthBackend
@@ -27,6 +29,8 @@ from resumate.auth.reset.pages import router as reset_pages
 from resumate.auth.reset.router import router as reset_router
 from resumate.auth.router import jwks_router
 from resumate.auth.router import router as auth_router
+from resumate.auth.signup.pages import router as signup_pages
+from resumate.auth.signup.router import router as signup_router
 from resumate.auth.twofactor.deps import SECRET_BOX
 from resumate.auth.twofactor.pages import router as two_factor_pages
 from resumate.auth.twofactor.router import router as two_factor_router
@@ -87,16 +91,20 @@ ROUTERS = (
     devices_router,
     two_factor_router,
     reset_router,
+    signup_router,
     account_router,
+    account_email_router,
     templates_router,
     assets_router,
     auth_pages,
     reset_pages,
+    signup_pages,
     editor_pages,
     devices_pages,
     account_pages,
     passkey_pages,
     two_factor_pages,
+    account_email_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,

@@ -130,6 +130,9 @@ class AuthSettings(BaseSettings):
     reset_per_email: int = Field(default=3, ge=1)
     reset_per_address: int = Field(default=10, ge=1)
     reset_link_minutes: int = Field(default=30, ge=1, le=30)
+    # Sign-up and change-of-address mail per window: per address mailed, and per client.
+    mail_per_email: int = Field(default=3, ge=1)
+    mail_per_client: int = Field(default=20, ge=1)
     cookie_secure: bool | None = None  # defaults to True in production
     cognito: CognitoSettings = Field(default_factory=CognitoSettings)
     passkey: PasskeySettings = Field(default_factory=PasskeySettings)

@@ -4,6 +4,7 @@ from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
 from resumate.auth.reset.models import PasswordReset
+from resumate.auth.signup.models import EmailConfirmation
 from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFactor
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
@@ -13,6 +14,7 @@ from resumate.templates.models import Template
 __all__ = [
     "Base",
     "DeviceSession",
+    "EmailConfirmation",
     "FileDeletion",
     "LoginFailure",
     "Passkey",

@@ -6,6 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from tests.helpers import PASSWORD, sign_up, unique_email
+from tests.mailbox import last_mail, link_token, outbox_of
 from tests.pages import PageClient
 
 
@@ -20,24 +21,48 @@ async def test_home_is_public_and_sends_signed_in_users_to_their_resumes(
     assert (await pages.get("/")).headers["location"] == "/resumes"
 
 
-async def test_sign_up_starts_a_session_and_goes_to_the_dashboard(pages: PageClient) -> None:
+async def test_sign_up_mails_a_link_whose_confirm_button_signs_in(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    email = unique_email()
     await pages.get("/signup")
-    response = await pages.post("/signup", data={"email": unique_email(), "password": PASSWORD})
-    assert response.status_code == 303
-    assert response.headers["location"] == "/resumes"
+    response = await pages.post("/signup", data={"email": email, "password": PASSWORD})
+    assert response.status_code == 200
+    assert pages.last.template == "auth/check_email.html"
+    assert pages.last.context["email"] == email
+    assert not pages.http.cookies.get("resumate_access")
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+
+    # Opening the link (as a mail scanner does) spends nothing: the button does.
+    for _ in range(2):
+        opened = await pages.get(f"/verify-email/{token}")
+        assert opened.status_code == 200
+        assert pages.last.context["state"] == "confirm"
+        assert opened.headers["Referrer-Policy"] == "no-referrer"
+    confirmed = await pages.post(f"/verify-email/{token}")
+    assert confirmed.status_code == 303
+    assert confirmed.headers["location"] == "/resumes"
     assert pages.http.cookies.get("resumate_access")
 
+    again = await pages.get(f"/verify-email/{token}")
+    assert again.status_code == 400
+    assert pages.last.context["state"] == "expired"
 
-async def test_sign_up_with_a_taken_email_says_so_inline(
+
+async def test_sign_up_with_a_taken_email_shows_the_same_page(
     pages: PageClient, client: httpx.AsyncClient
 ) -> None:
     account = await sign_up(client)
     await pages.get("/signup")
-    response = await pages.post("/signup", data={"email": account.email, "password": PASSWORD})
-    assert response.status_code == 409
-    assert pages.last.template == "auth/signup.html"
-    assert "already exists" in pages.last.context["errors"]["email"]
-    assert pages.last.context["form"] == {"email": account.email}
+    taken = await pages.post("/signup", data={"email": account.email, "password": PASSWORD})
+    taken_page = pages.last
+    fresh = await pages.post("/signup", data={"email": unique_email(), "password": PASSWORD})
+    assert taken.status_code == fresh.status_code == 200
+    assert taken_page.template == pages.last.template == "auth/check_email.html"
+    assert taken_page.context["email"] == account.email
+    assert taken_page.context.keys() == pages.last.context.keys()
+    notice = last_mail(outbox_of(client), account.email)
+    assert notice.subject == "Someone tried to create an account with your address"
 
 
 async def test_sign_up_with_a_weak_password_names_the_problem(pages: PageClient) -> None:

@@ -5,13 +5,23 @@ from __future__ import annotations
 import httpx
 
 from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
+from tests.mailbox import last_mail, link_token, outbox_of
 
 
-async def test_register_creates_an_account_and_a_session(client: httpx.AsyncClient) -> None:
+async def test_register_creates_an_account_once_the_mailed_link_is_confirmed(
+    client: httpx.AsyncClient,
+) -> None:
     email = unique_email()
     response = await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
-    assert response.status_code == 201
-    body = response.json()
+    assert response.status_code == 202
+    assert response.json() == {"status": "confirmation-sent", "email": email}
+    mail = last_mail(outbox_of(client), email)
+    assert mail.subject == "Confirm your e-mail to finish creating your account"
+    verified = await client.post(
+        "/api/auth/verify-email", json={"token": link_token(mail, "/verify-email/")}
+    )
+    assert verified.status_code == 201
+    body = verified.json()
     assert body["user"]["email"] == email
     assert body["tokenType"] == "Bearer"
     assert body["expiresIn"] == 900
@@ -27,13 +37,22 @@ async def test_emails_are_case_folded(client: httpx.AsyncClient) -> None:
     assert me.json()["email"] == "grace.hopper@example.com"
 
 
-async def test_a_taken_email_is_a_conflict_naming_the_field(client: httpx.AsyncClient) -> None:
+async def test_a_taken_email_gets_the_same_answer_and_its_owner_a_notice(
+    client: httpx.AsyncClient,
+) -> None:
     account = await sign_up(client)
-    again = await client.post(
+    fresh = unique_email()
+    taken = await client.post(
         "/api/auth/register", json={"email": account.email.upper(), "password": PASSWORD}
     )
-    assert again.status_code == 409
-    assert error_fields(again) == ["email"]
+    new = await client.post("/api/auth/register", json={"email": fresh, "password": PASSWORD})
+    assert taken.status_code == new.status_code == 202
+    assert taken.json() == {"status": "confirmation-sent", "email": account.email}
+    assert taken.headers.keys() == new.headers.keys()
+    notice = last_mail(outbox_of(client), account.email)
+    assert notice.subject == "Someone tried to create an account with your address"
+    assert "/forgot-password" in notice.text
+    assert "/verify-email/" not in notice.text
 
 
 async def test_register_refuses_short_and_common_passwords(client: httpx.AsyncClient) -> None:

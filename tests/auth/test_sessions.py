@@ -6,6 +6,7 @@ import httpx
 import jwt
 
 from tests.helpers import PASSWORD, sign_up, unique_email
+from tests.mailbox import last_mail, link_token, outbox_of
 
 
 async def test_the_session_cookie_authenticates_reads(client: httpx.AsyncClient) -> None:
@@ -15,9 +16,10 @@ async def test_the_session_cookie_authenticates_reads(client: httpx.AsyncClient)
 
 
 async def test_session_cookies_are_http_only_and_same_site(client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        "/api/auth/register", json={"email": unique_email(), "password": PASSWORD}
-    )
+    email = unique_email()
+    await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    response = await client.post("/api/auth/verify-email", json={"token": token})
     cookies = {c.split("=", 1)[0]: c.lower() for c in response.headers.get_list("set-cookie")}
     assert "httponly" in cookies["resumate_access"]
     assert "samesite=lax" in cookies["resumate_access"]

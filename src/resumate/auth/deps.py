@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.backend import AuthBackend
 from resumate.auth.cognito.service import CognitoAuthService
@@ -12,9 +13,13 @@ from resumate.auth.devices.client import DeviceClient
 from resumate.auth.models import User
 from resumate.auth.provider import AuthProvider, Identity, authenticate
 from resumate.auth.service import AuthService
+from resumate.auth.signup.letters import AccountMail
+from resumate.auth.signup.throttle import MailThrottle
 from resumate.components import Slot
-from resumate.deps import DatabaseDep, SessionDep
+from resumate.db import Database
+from resumate.deps import DatabaseDep, SessionDep, SettingsDep
 from resumate.errors import Unauthorized
+from resumate.mail.deps import MailerDep
 from resumate.web.csrf import ACCESS_COOKIE, SAFE_METHODS, check_csrf, check_form_csrf
 from resumate.web.errors import SignInRequired
 
@@ -59,21 +64,48 @@ async def get_current_user(identity: Caller, session: SessionDep, auth: AuthBack
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
+async def get_account_mail(
+    settings: SettingsDep, database: DatabaseDep, mailer: MailerDep
+) -> AccountMail:
+    """The account's mail, its links on the site's public address, throttled per inbox."""
+    throttle = MailThrottle.from_settings(database.sessionmaker, settings.auth)
+    return AccountMail(mailer, settings.site_url, throttle)
+
+
+AccountMailDep = Annotated[AccountMail, Depends(get_account_mail)]
+
+
 async def get_auth_service(
-    request: Request, session: SessionDep, database: DatabaseDep, auth: AuthBackendDep
+    request: Request,
+    session: SessionDep,
+    database: DatabaseDep,
+    auth: AuthBackendDep,
+    mail: AccountMailDep,
 ) -> AuthProvider:
     """The configured provider: local accounts, or a Cognito user pool."""
     if auth.cognito is not None:
         # Read when needed only: registering or signing in must not trip over a stale header.
         return CognitoAuthService(
-            session, auth.cognito, auth.throttle, lambda: credentials(request)[0]
+            session, auth.cognito, auth.throttle, lambda: credentials(request)[0], mail
         )
+    return local_auth_service(request, session, database, auth, mail)
+
+
+def local_auth_service(
+    request: Request,
+    session: AsyncSession,
+    database: Database,
+    auth: AuthBackend,
+    mail: AccountMail,
+) -> AuthService:
+    """The local provider for this request, recording the device each session starts on."""
     return AuthService(
         session,
         database.sessionmaker,
         auth.tokens,
         auth.throttle,
         auth.refresh_lifetime,
+        mail,
         client=device_client(request),
     )
 

@@ -1,4 +1,5 @@
-"""Pages: home, sign up, sign in, sign out, and the session renewal stop between them."""
+"""Pages: home, sign in, sign out, and the session renewal stop between them (sign-up is in
+`signup`)."""
 
 from __future__ import annotations
 
@@ -38,32 +39,6 @@ async def home(request: Request, user: MaybeUser, deleted: bool = False) -> Resp
     if user is not None:
         return RedirectResponse(HOME, status_code=303)
     return render(request, "home.html", {"deleted": deleted})
-
-
-@router.get("/signup")
-async def signup_page(request: Request, user: MaybeUser, next: str | None = None) -> Response:
-    if user is not None:
-        return RedirectResponse(HOME, status_code=303)
-    return render(request, "auth/signup.html", {"next": safe_next(next), "form": {}, "errors": {}})
-
-
-@router.post("/signup", dependencies=[CsrfChecked])
-async def signup(
-    request: Request,
-    service: AuthServiceDep,
-    auth: AuthBackendDep,
-    email: TextField = "",
-    password: TextField = "",
-    next: TextField = HOME,
-) -> Response:
-    form = {"email": email}
-    try:
-        credentials = parse(Credentials, {"email": email, "password": password})
-        issued = await service.register(credentials.email, credentials.password)
-    except ResumateError as error:
-        context_ = {"next": safe_next(next), "form": form, "errors": errors_from(error)}
-        return render(request, "auth/signup.html", context_, status_code=error.status)
-    return signed_in(safe_next(next), issued, auth)
 
 
 @router.get("/login")

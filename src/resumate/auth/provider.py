@@ -7,6 +7,7 @@ through the provider's `Authenticator`.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,10 +19,37 @@ from resumate.auth.models import User
 if TYPE_CHECKING:  # the second step needs the tokens module, which needs this one
     from resumate.auth.twofactor.signin import PendingSecondFactor
 
+# Work left once the answer is out (storing a sign-up, sending its mail): a background task.
+FollowUp = Callable[[], Awaitable[None]]
+
 
 class AuthProvider(Protocol):
-    async def register(self, email: str, password: str) -> IssuedSession:
-        """A new account, signed in: 409 when the email is taken, 422 for a weak password."""
+    async def register(self, email: str, password: str, address: str) -> FollowUp:
+        """422 for a weak password, 429 when throttled; otherwise the same answer whether or not
+        the address has an account, and a follow-up that mails it a link to finish signing up
+        (or tells its owner that someone tried)."""
+        ...
+
+    async def resend_confirmation(self, email: str, address: str) -> FollowUp:
+        """The sign-up's link again (a fresh one), throttled like `register`."""
+        ...
+
+    async def verify_email(self, token: str) -> IssuedSession | None:
+        """Create the account a sign-up link stands for: signed in, or None when the provider
+        wants the password again (sign in next). 400 naming `token` for a spent or expired link,
+        409 when the address got an account meanwhile."""
+        ...
+
+    async def request_email_change(
+        self, user: User, email: str, password: str, address: str
+    ) -> FollowUp:
+        """422 unless `password` is the account's; the follow-up mails the new address a link
+        (or says it is taken) and tells the old one."""
+        ...
+
+    async def confirm_email_change(self, user: User, token: str) -> FollowUp:
+        """Move the account to the link's address (400 `token`, 404 another's link, 409 taken);
+        the follow-up tells the old address."""
         ...
 
     async def login(

@@ -1,4 +1,4 @@
-"""/api/auth: register, login, refresh, logout, me, and the JWKS."""
+"""/api/auth: login, refresh, logout, me, and the JWKS (registering is in `signup`)."""
 
 from __future__ import annotations
 
@@ -16,19 +16,6 @@ from resumate.openapi import responses
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 jwks_router = APIRouter(tags=["auth"])
-
-
-@router.post(
-    "/register",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Session,
-    responses=responses(409, 422),
-)
-async def register(
-    body: Credentials, response: Response, service: AuthServiceDep, auth: AuthBackendDep
-) -> Session:
-    issued = await service.register(body.email, body.password)
-    return session_body(issued, response, auth)
 
 
 @router.post(

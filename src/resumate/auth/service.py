@@ -5,20 +5,22 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumate.auth import passwords
 from resumate.auth.devices.client import DeviceClient
 from resumate.auth.devices.repository import DeviceSessionRepository
 from resumate.auth.models import RefreshToken, User
-from resumate.auth.provider import IssuedSession
+from resumate.auth.provider import FollowUp, IssuedSession
 from resumate.auth.repository import RefreshTokenRepository, UserRepository
+from resumate.auth.signup.email_change import EmailChanges
+from resumate.auth.signup.letters import AccountMail
+from resumate.auth.signup.service import SignUps
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import TokenIssuer, hash_refresh_token, new_refresh_token
 from resumate.auth.twofactor.signin import PendingSecondFactor, require_second_factor
 from resumate.db import release, utcnow
-from resumate.errors import Conflict, FieldError, Unauthorized, ValidationFailed
+from resumate.errors import FieldError, Unauthorized, ValidationFailed
 
 WRONG_CREDENTIALS = "The email or password is not right."
 
@@ -50,6 +52,7 @@ class AuthService:
         tokens: TokenIssuer,
         throttle: LoginThrottle,
         refresh_lifetime: timedelta,
+        mail: AccountMail,
         client: DeviceClient | None = None,
     ) -> None:
         self.session = session
@@ -62,19 +65,35 @@ class AuthService:
         # The device asking, recorded with each session it starts or renews.
         self.client = client or DeviceClient()
         self.devices = DeviceSessionRepository(session)
+        self.mail = mail
+        self.sign_ups = SignUps(sessionmaker, mail)
 
-    async def register(self, email: str, password: str) -> IssuedSession:
+    async def register(self, email: str, password: str, address: str) -> FollowUp:
         email = normalise_email(email)
         check_password_policy(password, email)
-        if await self.users.by_email(email) is not None:
-            raise self._email_taken()
-        try:
-            user = await self.users.add(
-                User(email=email, password_hash=await passwords.hash_password_async(password))
-            )
-        except IntegrityError as exc:  # registered by a concurrent request
-            raise self._email_taken() from exc
-        return await self.start_session(user)
+        await self.mail.throttle.take(email, address, utcnow())
+        await release(self.session)
+        # Hashed whether or not the address has an account, so both cost the same.
+        return self.sign_ups.request(email, await passwords.hash_password_async(password))
+
+    async def resend_confirmation(self, email: str, address: str) -> FollowUp:
+        email = normalise_email(email)
+        await self.mail.throttle.take(email, address, utcnow())
+        return self.sign_ups.resend(email)
+
+    async def verify_email(self, token: str) -> IssuedSession | None:
+        return await self.start_session(await SignUps.confirm(self.session, token))
+
+    async def request_email_change(
+        self, user: User, email: str, password: str, address: str
+    ) -> FollowUp:
+        await self.confirm_password(user, password)
+        email = normalise_email(email)
+        await self.mail.throttle.take(email, address, utcnow())
+        return EmailChanges(self.sessionmaker, self.mail).request(user, email)
+
+    async def confirm_email_change(self, user: User, token: str) -> FollowUp:
+        return await EmailChanges(self.sessionmaker, self.mail).confirm(self.session, user, token)
 
     async def login(
         self, email: str, password: str, address: str
@@ -173,10 +192,3 @@ class AuthService:
         await self.session.rollback()
         async with self.sessionmaker.begin() as session:
             await RefreshTokenRepository(session).revoke_family(family_id, now)
-
-    @staticmethod
-    def _email_taken() -> Conflict:
-        return Conflict(
-            "An account with this email already exists. Sign in instead.",
-            fields=[FieldError(field="email", message="is already registered")],
-        )

@@ -13,6 +13,7 @@ from resumate.auth.cognito.tokens import CognitoClaims
 from resumate.auth.models import User
 from tests.auth.cognito.moto import Pool
 from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
+from tests.mailbox import last_mail, link_token, outbox_of, take_mail
 
 NEW_PASSWORD = "quiet-harbour-violet-77"
 
@@ -28,15 +29,21 @@ def unverified(token: str) -> dict[str, object]:
 
 async def test_register_login_me_refresh_and_logout(client: httpx.AsyncClient, pool: Pool) -> None:
     email = unique_email()
-    registered = await client.post(
-        "/api/auth/register", json={"email": email, "password": PASSWORD}
-    )
-    assert registered.status_code == 201, registered.text
-    assert unverified(registered.json()["accessToken"])["iss"] == pool.issuer
+    answer = await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
+    assert answer.status_code == 202, answer.text
+    assert answer.json() == {"status": "confirmation-sent", "email": email}
+    early = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert early.status_code != 200  # the pool's user waits for the link
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    verified = await client.post("/api/auth/verify-email", json={"token": token})
+    # Cognito checks the password: the confirmed person signs in next.
+    assert verified.status_code == 200, verified.text
+    assert verified.json() == {"status": "confirmed", "email": email}
 
     login = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
     assert login.status_code == 200, login.text
-    assert login.json()["user"]["id"] == registered.json()["user"]["id"]
+    assert unverified(login.json()["accessToken"])["iss"] == pool.issuer
+    registered = login
 
     me = await client.get("/api/auth/me", headers=bearer(login.json()["accessToken"]))
     assert me.status_code == 200
@@ -197,3 +204,24 @@ async def test_a_request_verifies_its_token_once(
     monkeypatch.setattr(verifier, "verify", counted)
     assert (await client.get("/api/auth/me", headers=account.headers)).status_code == 200
     assert len(calls) == 1
+
+
+async def test_sending_again_gives_a_link_that_confirms_the_pools_user(
+    client: httpx.AsyncClient,
+) -> None:
+    email = unique_email()
+    await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
+    first = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    resent = await client.post("/api/auth/register/resend", json={"email": email})
+    assert resent.status_code == 202
+    fresh = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+    assert (await client.post("/api/auth/verify-email", json={"token": fresh})).status_code == 200
+    login = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+    assert login.status_code == 200
+    late = await client.post("/api/auth/verify-email", json={"token": first})
+    # An older link of the same sign-up: moto confirms a confirmed user again (Cognito refuses
+    # with NotAuthorizedException, which the app answers 409 "already has an account").
+    assert late.status_code == 200
+    nobody = unique_email("nobody")
+    await client.post("/api/auth/register/resend", json={"email": nobody})
+    assert take_mail(outbox_of(client), nobody) == []

@@ -11,27 +11,42 @@ from resumate.config import Settings
 from tests.auth.cognito.conftest import own_app
 from tests.auth.cognito.moto import Pool, free_port
 from tests.helpers import PASSWORD, error_fields, sign_up, unique_email
+from tests.mailbox import last_mail, outbox_of
 
 WRONG = "not-the-password-1"
 
 
-async def test_an_email_taken_in_the_pool_is_a_conflict_naming_the_field(
+async def test_an_email_taken_in_the_pool_gets_the_same_answer_and_a_notice(
     client: httpx.AsyncClient, pool: Pool
 ) -> None:
     email = unique_email("taken")
     pool.tokens(email)  # signed up at the pool, never seen here
     response = await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
-    assert response.status_code == 409
-    assert error_fields(response) == ["email"]
+    assert response.status_code == 202
+    assert response.json() == {"status": "confirmation-sent", "email": email}
+    notice = last_mail(outbox_of(client), email)
+    assert notice.subject == "Someone tried to create an account with your address"
 
 
-async def test_an_email_taken_here_is_a_conflict_too(client: httpx.AsyncClient) -> None:
+async def test_an_email_taken_here_gets_the_same_answer_too(client: httpx.AsyncClient) -> None:
     account = await sign_up(client)
     again = await client.post(
         "/api/auth/register", json={"email": account.email.upper(), "password": PASSWORD}
     )
-    assert again.status_code == 409
-    assert error_fields(again) == ["email"]
+    assert again.status_code == 202
+    assert again.json() == {"status": "confirmation-sent", "email": account.email}
+    assert "/verify-email/" not in last_mail(outbox_of(client), account.email).text
+
+
+async def test_changing_the_email_is_refused_with_cognito(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        "/api/account/email",
+        json={"email": unique_email(), "password": account.password},
+        headers=account.headers,
+    )
+    assert response.status_code == 400
+    assert "Cognito" in response.json()["error"]["message"]
 
 
 async def test_the_products_password_rules_apply_before_cognito(

@@ -22,7 +22,9 @@ Fixtures
                   relying party), and the app allows localhost on any port by default.
 
 Helpers: tests.web.e2e.helpers
-    signed_up(page) -> Person        sign up through the form; Person has email and password
+    signed_up(page) -> Person        sign up through the form and the mailed link; Person has
+                                     email and password
+    mailed(page, email)              what the server mailed to `email` (its outbox), waited for
     sign_in(page, person), sign_out(page)
     screenshot(page, name)           PNG in test-artifacts/screens/<name>.png (whole page)
     assert_accessible(page)          axe-core; fails on serious or critical violations
@@ -54,6 +56,7 @@ from playwright.sync_api import (
 )
 
 from tests.databases import postgres_database
+from tests.web.e2e.helpers import OUTBOXES
 
 HERE = Path(__file__).parent
 CHROMIUM = os.environ.get("RESUMATE_E2E_CHROMIUM", "/usr/bin/chromium")
@@ -119,7 +122,8 @@ def live_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def live_server(live_folder: Path) -> Iterator[str]:
     # Every browser here signs in from 127.0.0.1; the per-account limit still applies.
     with served_like_make_run(
-        live_folder, {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000"}
+        live_folder,
+        {"RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000", "RESUMATE_AUTH_MAIL_PER_CLIENT": "10000"},
     ) as base_url:
         yield base_url
 
@@ -143,6 +147,9 @@ def served_like_make_run(folder: Path, settings: dict[str, str]) -> Iterator[str
         )
         try:
             wait_until_ready(base_url, server, log)
+            # The same server by name too (passkeys need it), with the same outbox.
+            for origin in (base_url, f"http://localhost:{port}"):
+                OUTBOXES[origin] = folder / "data" / "outbox"
             yield base_url
         finally:
             server.terminate()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.helpers import PASSWORD, unique_email
+from tests.mailbox import Received, link_token, take_mail
 
 HERE = Path(__file__).parent
 SCREENS = HERE.parents[2] / "test-artifacts" / "screens"
@@ -21,14 +24,49 @@ class Person:
 
 
 def signed_up(page: Page, email: str | None = None, password: str = PASSWORD) -> Person:
-    """A new account, made through the sign-up form; the page ends signed in."""
+    """A new account, made through the sign-up form and the mailed link; the page ends signed
+    in, on the page the sign-up was for (the dashboard unless `?next=` said otherwise)."""
     person = Person(email or unique_email("e2e"), password)
     page.goto("/signup")
+    fill_sign_up(page, person)
+    confirm_mailed_link(page, person.email)
+    page.wait_for_url("**/resumes")
+    return person
+
+
+def fill_sign_up(page: Page, person: Person) -> None:
+    """Send the sign-up form; the page ends on "Check your e-mail"."""
     page.get_by_label("Email").fill(person.email)
     page.get_by_label("Password").fill(person.password)
     page.get_by_role("button", name="Create account").click()
-    page.wait_for_url("**/resumes")
-    return person
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+
+
+def confirm_mailed_link(page: Page, email: str) -> None:
+    """Open the sign-up link mailed to `email` and press Confirm."""
+    page.goto(mailed_link(page, email, "/verify-email/"))
+    page.get_by_role("button", name="Confirm and create my account").click()
+
+
+# The live servers' outbox folders by base URL (`make run` mails into data/outbox/).
+OUTBOXES: dict[str, Path] = {}
+
+
+def mailed(page: Page, email: str, timeout: float = 10) -> list[Received]:
+    """The mail sent to `email` since last asked, waiting for it: the server sends it after
+    answering."""
+    parts = urlsplit(page.url)
+    folder = OUTBOXES[f"{parts.scheme}://{parts.netloc}"]
+    deadline = time.monotonic() + timeout
+    while not (received := take_mail(folder, email)):
+        assert time.monotonic() < deadline, f"nothing was mailed to {email}"
+        time.sleep(0.1)
+    return received
+
+
+def mailed_link(page: Page, email: str, path: str) -> str:
+    """The path of the newest link under `path` mailed to `email`."""
+    return path + link_token(mailed(page, email)[-1], path)
 
 
 def sign_in(page: Page, person: Person) -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.helpers import PASSWORD, unique_email
+from tests.helpers import unique_email
 from tests.web.e2e.helpers import look, sign_in, sign_out, signed_up
 
 WRONG_CREDENTIALS = "The email or password is not right."
@@ -21,19 +21,6 @@ def test_signed_out_pages_read_well(any_page: Page, path: str, name: str) -> Non
     any_page.goto(path)
     expect(any_page.get_by_role("heading", level=1)).to_be_visible()
     look(any_page, name)
-
-
-def test_signing_up_with_a_taken_email_says_so_next_to_the_field(page: Page) -> None:
-    person = signed_up(page)
-    sign_out(page)
-    page.goto("/signup")
-    page.get_by_label("Email").fill(person.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page.locator("#email-error")).to_contain_text("already exists")
-    expect(page.get_by_label("Email")).to_have_value(person.email)
-    expect(page.get_by_role("link", name="Sign in instead")).to_be_visible()
-    look(page, "sign-up-taken-email")
 
 
 def test_signing_up_with_a_weak_password_says_so_next_to_the_field(page: Page) -> None:

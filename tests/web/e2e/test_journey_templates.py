@@ -8,7 +8,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from resumate.templates.builtin import load_builtins
 from tests.helpers import PASSWORD, unique_email
-from tests.web.e2e.helpers import look, signed_up
+from tests.web.e2e.helpers import Person, confirm_mailed_link, fill_sign_up, look, signed_up
 
 BUILTINS = load_builtins()
 SAMPLE_NAME = "Maya Okafor"  # the person in every template's sample
@@ -73,9 +73,9 @@ def test_a_visitor_who_picks_a_template_signs_up_then_starts_with_it(page: Page)
     page.goto("/templates/executive")
     page.get_by_role("link", name="Use this template").click()
     expect(page).to_have_url(re.compile(r"/signup\?next=(/|%2F)templates(/|%2F)executive$"))
-    page.get_by_label("Email").fill(unique_email("e2e"))
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
+    person = Person(unique_email("e2e"), PASSWORD)
+    fill_sign_up(page, person)
+    confirm_mailed_link(page, person.email)
 
     expect(page).to_have_url(re.compile(r"/templates/executive$"))
     page.get_by_role("button", name="Use this template").click()

@@ -35,12 +35,11 @@ from resumate.auth.cognito.tokens import (
     CognitoClaims,
     CognitoTokenVerifier,
     JwksCache,
-    email_taken,
     first_good_version,
     good_again_at,
 )
 from resumate.auth.models import User
-from resumate.auth.provider import IssuedSession
+from resumate.auth.provider import FollowUp, IssuedSession
 from resumate.auth.repository import UserRepository
 from resumate.auth.service import (
     WRONG_CREDENTIALS,
@@ -48,11 +47,16 @@ from resumate.auth.service import (
     normalise_email,
     remove_account,
 )
+from resumate.auth.signup.errors import already_registered, invalid_link
+from resumate.auth.signup.letters import AccountMail, follow_up, nothing
+from resumate.auth.signup.models import SIGN_UP
+from resumate.auth.signup.repository import ConfirmationRepository
+from resumate.auth.signup.service import pending_sign_up
 from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import SESSION_ENDED
 from resumate.config import CognitoSettings
 from resumate.db import release, utcnow
-from resumate.errors import FieldError, ResumateError, Unauthorized, ValidationFailed
+from resumate.errors import BadRequest, FieldError, ResumateError, Unauthorized, ValidationFailed
 
 log = logging.getLogger("resumate.auth")
 
@@ -85,6 +89,7 @@ class CognitoAuthService:
         cognito: Cognito,
         throttle: LoginThrottle,
         presented_token: Callable[[], str | None],
+        mail: AccountMail,
     ) -> None:
         self.session = session
         self.users = UserRepository(session)
@@ -96,19 +101,71 @@ class CognitoAuthService:
         # The access token this request was signed in with: Cognito's own calls for the
         # signed-in user (sign out everywhere, change password) take it instead of an id.
         self.presented_token = presented_token
+        self.mail = mail
 
-    async def register(self, email: str, password: str) -> IssuedSession:
+    async def register(self, email: str, password: str, address: str) -> FollowUp:
+        """SignUp in the pool, its user left unconfirmed until the link is opened (the pool
+        holds the password; only the link's hash is kept here)."""
         email = normalise_email(email)
         check_password_policy(password, email)
-        if await self.users.by_email(email) is not None:
-            raise email_taken()
+        await self.mail.throttle.take(email, address, utcnow())
+        await release(self.session)
         try:
             confirmed = await self.client.sign_up(email, password, email)
-            if not confirmed:
-                await self._confirm(email)
-            return await self._password_session(email, password, email)
         except CognitoRefused as exc:
+            if exc.code == "UsernameExistsException":
+                return follow_up(lambda: self.mail.account_exists(email))
             raise sign_up_refused(exc) from exc
+        if confirmed:  # by the pool's own pre-sign-up Lambda: only signing in is left
+            return follow_up(lambda: self.mail.account_ready(email))
+        if self.confirm_sign_up == "pool":
+            # The pool wants a confirmation code, a step this product does not offer.
+            log.error(
+                "Cognito left a sign-up unconfirmed; set RESUMATE_AUTH_COGNITO_CONFIRM_SIGN_UP"
+            )
+            raise CognitoUnavailable("Signing up is unavailable right now.")
+        token = await ConfirmationRepository(self.session).add(SIGN_UP, email, utcnow())
+        return follow_up(lambda: self.mail.sign_up_link(email, token))
+
+    async def resend_confirmation(self, email: str, address: str) -> FollowUp:
+        email = normalise_email(email)
+        await self.mail.throttle.take(email, address, utcnow())
+        confirmations = ConfirmationRepository(self.session)
+        if await confirmations.latest_pending(SIGN_UP, email, utcnow()) is not None:
+            token = await confirmations.add(SIGN_UP, email, utcnow())
+            return follow_up(lambda: self.mail.sign_up_link(email, token))
+        if await self.users.by_email(email) is not None:
+            return follow_up(lambda: self.mail.account_exists(email))
+        return follow_up(nothing)
+
+    async def verify_email(self, token: str) -> IssuedSession | None:
+        """Confirm the pool's user; the password is Cognito's to check, on the sign-in page."""
+        confirmation = await pending_sign_up(self.session, token)
+        await ConfirmationRepository(self.session).spend(confirmation, utcnow())
+        try:
+            await self.client.admin_confirm_sign_up(confirmation.email)
+        except CognitoRefused as exc:
+            if exc.code == "NotAuthorizedException":  # confirmed already, by an earlier link
+                raise already_registered() from exc
+            if exc.code == "UserNotFoundException":  # gone from the pool since
+                raise invalid_link() from exc
+            raise unexpected(exc) from exc
+        return None
+
+    async def request_email_change(
+        self, user: User, email: str, password: str, address: str
+    ) -> FollowUp:
+        raise self._no_email_change()
+
+    async def confirm_email_change(self, user: User, token: str) -> FollowUp:
+        raise self._no_email_change()
+
+    @staticmethod
+    def _no_email_change() -> BadRequest:
+        # AdminUpdateUserAttributes (email + email_verified) would do it; not built yet.
+        return BadRequest(
+            "Changing the e-mail address is not available for accounts kept in Cognito yet."
+        )
 
     async def login(self, email: str, password: str, address: str) -> IssuedSession:
         email = normalise_email(email)
@@ -187,15 +244,6 @@ class CognitoAuthService:
         except CognitoRefused as exc:
             if exc.code != "UserNotFoundException":
                 raise unexpected(exc) from exc
-
-    async def _confirm(self, username: str) -> None:
-        if self.confirm_sign_up == "pool":
-            # The pool wants a confirmation code, a step this product does not offer.
-            log.error(
-                "Cognito left a sign-up unconfirmed; set RESUMATE_AUTH_COGNITO_CONFIRM_SIGN_UP"
-            )
-            raise CognitoUnavailable("Signing up is unavailable right now.")
-        await self.client.admin_confirm_sign_up(username)
 
     async def _password_session(
         self, username: str, password: str, email: str, user: User | None = None

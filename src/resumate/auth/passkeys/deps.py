@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from resumate.auth.deps import AuthBackendDep, PageUser
+from resumate.auth.deps import AccountMailDep, AuthBackendDep, PageUser, local_auth_service
 from resumate.auth.passkeys.errors import PasskeysUnavailable
 from resumate.auth.passkeys.models import Passkey
 from resumate.auth.passkeys.relying_party import Availability, availability
@@ -30,12 +30,14 @@ PasskeyServiceDep = Annotated[PasskeyService, Depends(get_passkey_service)]
 
 
 async def get_session_starter(
-    session: SessionDep, database: DatabaseDep, auth: AuthBackendDep
+    request: Request,
+    session: SessionDep,
+    database: DatabaseDep,
+    auth: AuthBackendDep,
+    mail: AccountMailDep,
 ) -> AuthService:
     """The local provider, which starts the session a passkey signs in to."""
-    return AuthService(
-        session, database.sessionmaker, auth.tokens, auth.throttle, auth.refresh_lifetime
-    )
+    return local_auth_service(request, session, database, auth, mail)
 
 
 SessionStarterDep = Annotated[AuthService, Depends(get_session_starter)]

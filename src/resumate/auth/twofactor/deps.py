@@ -7,7 +7,14 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from resumate.auth.deps import AuthBackendDep, AuthServiceDep, PageUser, client_address
+from resumate.auth.deps import (
+    AccountMailDep,
+    AuthBackendDep,
+    AuthServiceDep,
+    PageUser,
+    client_address,
+    local_auth_service,
+)
 from resumate.auth.passkeys.service import PasskeyService
 from resumate.auth.service import AuthService
 from resumate.auth.twofactor.methods import PasskeyCheck
@@ -37,14 +44,16 @@ TwoFactorServiceDep = Annotated[TwoFactorService, Depends(get_two_factor_service
 
 
 async def get_local_auth(
-    session: SessionDep, database: DatabaseDep, auth: AuthBackendDep
+    request: Request,
+    session: SessionDep,
+    database: DatabaseDep,
+    auth: AuthBackendDep,
+    mail: AccountMailDep,
 ) -> AuthService:
     """Local accounts' sessions: the second step exists only where this app checks passwords."""
     if auth.cognito is not None:
         raise Conflict(MANAGED_ELSEWHERE)
-    return AuthService(
-        session, database.sessionmaker, auth.tokens, auth.throttle, auth.refresh_lifetime
-    )
+    return local_auth_service(request, session, database, auth, mail)
 
 
 LocalAuthDep = Annotated[AuthService, Depends(get_local_auth)]

@@ -1,0 +1,1 @@
+"""Accounts made only once their address is confirmed; changes of address confirmed alike."""
