@@ -113,6 +113,20 @@ def local_auth_service(
 AuthServiceDep = Annotated[AuthProvider, Depends(get_auth_service)]
 
 
+async def get_local_auth_service(
+    request: Request,
+    session: SessionDep,
+    database: DatabaseDep,
+    auth: AuthBackendDep,
+    mail: AccountMailDep,
+) -> AuthService:
+    """The local provider, whichever is configured: for steps only local accounts have."""
+    return local_auth_service(request, session, database, auth, mail)
+
+
+LocalAuthServiceDep = Annotated[AuthService, Depends(get_local_auth_service)]
+
+
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 

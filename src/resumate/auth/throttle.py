@@ -75,17 +75,7 @@ class LoginThrottle:
     async def _reserve(
         self, limits: list[tuple[str, int]], clears: str | None, now: datetime
     ) -> Reservation:
-        async with self.sessionmaker.begin() as session:
-            failures = LoginFailureRepository(session)
-            await failures.lock(sorted(key for key, _ in limits))
-            ids = tuple([await failures.add(key, now) for key, _ in limits])
-            for key, limit in limits:
-                recent = await failures.recent(key, now - self.window, limit + 1)
-                if len(recent) > limit:
-                    wait = (recent[0] + self.window - now).total_seconds()
-                    # Leaving the block rolls the attempt back: a refused one is not counted.
-                    raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
-            await failures.prune(now - self.window)
+        ids = await count_attempt(self.sessionmaker, limits, self.window, now, TOO_MANY)
         return Reservation(clears=clears, keys=tuple(key for key, _ in limits), ids=ids)
 
     async def succeeded(self, session: AsyncSession, reservation: Reservation) -> None:
@@ -106,3 +96,28 @@ class LoginThrottle:
     async def forget_account(self, session: AsyncSession, email: str) -> None:
         """Clear the account's failures as part of the caller's transaction."""
         await LoginFailureRepository(session).clear(f"account:{email}")
+
+
+async def count_attempt(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    limits: list[tuple[str, int]],
+    window: timedelta,
+    now: datetime,
+    refusal: str,
+) -> tuple[uuid.UUID, ...]:
+    """Count one attempt under each `(key, limit)`, or refuse it with 429 and Retry-After.
+
+    Written, then counted, under the keys' locks in one transaction, so a burst gets no more
+    than the limit; a refused attempt is rolled back, so it is not counted. The rows' ids.
+    """
+    async with sessionmaker.begin() as session:
+        attempts = LoginFailureRepository(session)
+        await attempts.lock(sorted(key for key, _ in limits))
+        ids = tuple([await attempts.add(key, now) for key, _ in limits])
+        for key, limit in limits:
+            recent = await attempts.recent(key, now - window, limit + 1)
+            if len(recent) > limit:
+                wait = (recent[0] + window - now).total_seconds()
+                raise TooManyRequests(refusal, retry_after=max(1, math.ceil(wait)))
+        await attempts.prune(now - window)
+    return ids

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import os
 import secrets
-import tempfile
 import time
 from pathlib import Path
 
+from resumate.atomic import write_atomically
 from resumate.mail.base import Mail, MailUnavailable
 
 log = logging.getLogger("resumate.mail")
@@ -29,24 +27,8 @@ class OutboxMailer:
         # Named by time first, so a listing reads oldest to newest.
         name = f"{time.time_ns():020d}-{secrets.token_hex(4)}.eml"
         try:
-            await asyncio.to_thread(_write_atomically, self.folder / name, data)
+            await asyncio.to_thread(write_atomically, self.folder / name, data)
         except OSError as exc:
             raise MailUnavailable(f"the outbox {self.folder} is not writable") from exc
         action = f" → {mail.link}" if mail.link else ""
         log.info("mail to %s: %s%s", mail.to, mail.subject, action)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Beside the target and renamed into place: a reader of the folder never sees half a message.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise

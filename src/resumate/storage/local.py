@@ -6,8 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -15,6 +13,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 from urllib.parse import quote, urlencode
 
+from resumate.atomic import write_atomically
 from resumate.errors import ResumateError
 from resumate.storage.base import (
     SignedUrl,
@@ -59,7 +58,7 @@ class LocalStorage:
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
         # The content type is not stored: the files route derives it from the key's suffix.
-        await _io(_write_atomically, self.path_for(key), data)
+        await _io(write_atomically, self.path_for(key), data)
 
     async def get(self, key: str) -> bytes:
         data = await _io(_read, self.path_for(key))
@@ -126,23 +125,6 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The temporary file sits beside the target so os.replace is a rename on one filesystem:
-    # readers see the old bytes or the new ones, never a half-written file.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def _files_under(folder: Path) -> list[str]:

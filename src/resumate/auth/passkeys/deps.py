@@ -8,12 +8,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from resumate.auth.deps import AccountMailDep, AuthBackendDep, PageUser, local_auth_service
+from resumate.auth.deps import AuthBackendDep, LocalAuthServiceDep, PageUser
 from resumate.auth.passkeys.errors import PasskeysUnavailable
 from resumate.auth.passkeys.models import Passkey
 from resumate.auth.passkeys.relying_party import Availability, availability
 from resumate.auth.passkeys.service import PasskeyService
-from resumate.auth.service import AuthService
 from resumate.deps import DatabaseDep, SessionDep, SettingsDep
 
 
@@ -29,18 +28,8 @@ async def get_passkey_service(
 PasskeyServiceDep = Annotated[PasskeyService, Depends(get_passkey_service)]
 
 
-async def get_session_starter(
-    request: Request,
-    session: SessionDep,
-    database: DatabaseDep,
-    auth: AuthBackendDep,
-    mail: AccountMailDep,
-) -> AuthService:
-    """The local provider, which starts the session a passkey signs in to."""
-    return local_auth_service(request, session, database, auth, mail)
-
-
-SessionStarterDep = Annotated[AuthService, Depends(get_session_starter)]
+# The local provider, which starts the session a passkey signs in to.
+SessionStarterDep = LocalAuthServiceDep
 
 
 @dataclass(frozen=True)

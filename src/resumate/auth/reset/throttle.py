@@ -7,15 +7,13 @@ refused says nothing about who has an account.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from resumate.auth.repository import LoginFailureRepository
+from resumate.auth.throttle import count_attempt
 from resumate.config import AuthSettings
-from resumate.errors import TooManyRequests
 
 TOO_MANY = "Too many reset requests. Wait a little before asking again."
 
@@ -44,14 +42,4 @@ class ResetThrottle:
             (f"reset-email:{email}", self.per_email),
             (f"reset-address:{address}", self.per_address),
         ]
-        async with self.sessionmaker.begin() as session:
-            requests = LoginFailureRepository(session)
-            # Written, then counted, under the keys' locks: a burst gets no more than the limit.
-            await requests.lock(sorted(key for key, _ in limits))
-            for key, _ in limits:
-                await requests.add(key, now)
-            for key, limit in limits:
-                recent = await requests.recent(key, now - self.window, limit + 1)
-                if len(recent) > limit:
-                    wait = (recent[0] + self.window - now).total_seconds()
-                    raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
+        await count_attempt(self.sessionmaker, limits, self.window, now, TOO_MANY)

@@ -6,15 +6,13 @@ locks, in the same table and window, so a burst gets no more mail than the limit
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from resumate.auth.repository import LoginFailureRepository
+from resumate.auth.throttle import count_attempt
 from resumate.config import AuthSettings
-from resumate.errors import TooManyRequests
 
 TOO_MANY = "Too many e-mails asked for. Wait a little and try again."
 
@@ -41,14 +39,4 @@ class MailThrottle:
     async def take(self, email: str, client: str, now: datetime) -> None:
         """Count one mail to `email` asked for by `client`, or refuse with 429 and Retry-After."""
         limits = [(f"mail-to:{email}", self.per_email), (f"mail-from:{client}", self.per_client)]
-        async with self.sessionmaker.begin() as session:
-            attempts = LoginFailureRepository(session)
-            await attempts.lock(sorted(key for key, _ in limits))
-            for key, _ in limits:
-                await attempts.add(key, now)
-            for key, limit in limits:
-                recent = await attempts.recent(key, now - self.window, limit + 1)
-                if len(recent) > limit:
-                    wait = (recent[0] + self.window - now).total_seconds()
-                    # Leaving the block rolls the request back: a refused one is not counted.
-                    raise TooManyRequests(TOO_MANY, retry_after=max(1, math.ceil(wait)))
+        await count_attempt(self.sessionmaker, limits, self.window, now, TOO_MANY)

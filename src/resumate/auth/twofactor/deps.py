@@ -8,12 +8,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from resumate.auth.deps import (
-    AccountMailDep,
     AuthBackendDep,
     AuthServiceDep,
+    LocalAuthServiceDep,
     PageUser,
     client_address,
-    local_auth_service,
 )
 from resumate.auth.passkeys.service import PasskeyService
 from resumate.auth.service import AuthService
@@ -43,17 +42,11 @@ async def get_two_factor_service(
 TwoFactorServiceDep = Annotated[TwoFactorService, Depends(get_two_factor_service)]
 
 
-async def get_local_auth(
-    request: Request,
-    session: SessionDep,
-    database: DatabaseDep,
-    auth: AuthBackendDep,
-    mail: AccountMailDep,
-) -> AuthService:
+async def get_local_auth(service: LocalAuthServiceDep, auth: AuthBackendDep) -> AuthService:
     """Local accounts' sessions: the second step exists only where this app checks passwords."""
     if auth.cognito is not None:
         raise Conflict(MANAGED_ELSEWHERE)
-    return local_auth_service(request, session, database, auth, mail)
+    return service
 
 
 LocalAuthDep = Annotated[AuthService, Depends(get_local_auth)]
