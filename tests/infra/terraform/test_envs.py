@@ -67,4 +67,5 @@ def test_env_outputs_what_an_operator_needs(env: str) -> None:
         "cognito_client_id",
         "cloudfront_domain_name",
         "deploy_role_arn",
+        "smtp_credentials_secret_arn",
     }

@@ -138,3 +138,8 @@ output "database_master_secret_arn" {
   description = "RDS-managed administrator secret (for break-glass access only)."
   value       = module.database.master_user_secret_arn
 }
+
+output "smtp_credentials_secret_arn" {
+  description = "Secret to fill with the SES SMTP credentials as {\"username\": ..., \"password\": ...} before the tasks start."
+  value       = module.secrets.smtp_credentials_arn
+}
