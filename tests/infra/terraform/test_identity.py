@@ -111,7 +111,8 @@ def test_execution_role_reads_only_the_app_secrets() -> None:
     # granted by the secret's own ARN: its first seven fields.
     secret_arns = locals_of(MODULES / "ecs_service")["secret_arns"]
     assert secret_arns == (
-        '${distinct([for value in values(var.secrets) : join(":", slice(split(":", value), 0, 7))])}'
+        "${distinct([for value in values(var.secrets) : "
+        'join(":", slice(split(":", value), 0, 7))])}'
     )
 
 

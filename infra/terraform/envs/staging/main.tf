@@ -19,6 +19,17 @@ module "network" {
 locals {
   mail_smtp_host    = coalesce(var.mail_smtp_host, "email-smtp.${var.region}.amazonaws.com")
   mail_from_address = coalesce(var.mail_from_address, "Resumate <no-reply@${var.app_domain_name}>")
+  # "Name <a@domain>" or "a@domain" -> domain
+  mail_domain_name = lower(trimsuffix(element(split("@", local.mail_from_address), 1), ">"))
+}
+
+# With SES as the relay: the sender's domain as an SES identity, signed with Easy DKIM once its
+# records (output ses_dkim_records) are in DNS.
+module "mail" {
+  source = "../../modules/mail"
+  count  = var.mail_smtp_host == null ? 1 : 0
+
+  domain_name = local.mail_domain_name
 }
 
 module "security_groups" {
