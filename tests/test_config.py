@@ -147,6 +147,25 @@ def test_production_refuses_cognito_without_its_pool_client_issuer_or_keys(
         production(tmp_path, auth={"provider": "cognito", "cognito": cognito})
 
 
+@pytest.mark.parametrize("provider", ["local", "cognito"])
+def test_production_needs_the_public_url_and_a_chosen_mailer_with_either_provider(
+    tmp_path: Path, provider: str
+) -> None:
+    """Both providers mail: sign-up links, the notice to an address already signed up."""
+    # The local provider keeps production()'s signing key; Cognito needs none.
+    given: dict[str, object] = {"auth": {"provider": "cognito", "cognito": COGNITO}}
+    if provider == "local":
+        given = {}
+    with pytest.raises(ValidationError) as error:
+        production(tmp_path, **given, public_url=None, mail={})
+    assert "RESUMATE_PUBLIC_URL" in str(error.value)
+    assert "RESUMATE_MAIL_BACKEND" in str(error.value)
+    with pytest.raises(ValidationError, match="RESUMATE_MAIL_BACKEND"):
+        production(tmp_path, **given, mail={"smtp_host": "mail.example.com"})
+    chosen = production(tmp_path, **given, mail={"backend": "outbox"})
+    assert (chosen.auth.provider, chosen.mail.backend) == (provider, "outbox")
+
+
 def test_production_refuses_a_key_set_fetched_without_tls(tmp_path: Path) -> None:
     cognito = COGNITO | {"jwks_url": "http://cognito.internal/jwks.json"}
     with pytest.raises(ValidationError, match="RESUMATE_AUTH_COGNITO_JWKS_URL"):

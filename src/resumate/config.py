@@ -269,13 +269,13 @@ class Settings(BaseSettings):
             problems.append("RESUMATE_STORAGE_S3_BUCKET must name the bucket for PDFs")
         if not self.database.url:
             problems.append("RESUMATE_DATABASE_URL must point at the production database")
-        if self.auth.provider == "local":
-            # Local accounts get their links by mail: they must reach the real site, and the
-            # outbox folder, which nobody reads in production, must be a deliberate choice.
-            if self.public_url is None:
-                problems.append("RESUMATE_PUBLIC_URL must be the address people reach the site at")
-            if "backend" not in self.mail.model_fields_set:
-                problems.append("RESUMATE_MAIL_BACKEND must be chosen (smtp, or outbox)")
+        # Either provider mails links and notices (sign-up links, "someone tried to sign up
+        # with your address", changes of address): they must reach the real site, and the
+        # outbox folder, which nobody reads in production, must be a deliberate choice.
+        if self.public_url is None:
+            problems.append("RESUMATE_PUBLIC_URL must be the address people reach the site at")
+        if "backend" not in self.mail.model_fields_set:
+            problems.append("RESUMATE_MAIL_BACKEND must be chosen (smtp, or outbox)")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self

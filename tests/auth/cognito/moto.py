@@ -27,7 +27,10 @@ from tests.helpers import PASSWORD, unique_email
 if TYPE_CHECKING:
     from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
     from mypy_boto3_cognito_idp.literals import ExplicitAuthFlowsTypeType
-    from mypy_boto3_cognito_idp.type_defs import UserPoolPolicyTypeTypeDef
+    from mypy_boto3_cognito_idp.type_defs import (
+        AccountRecoverySettingTypeTypeDef,
+        UserPoolPolicyTypeTypeDef,
+    )
 
 # moto keeps unsigned calls (GlobalSignOut is one) in us-east-1 whatever the client says, so the
 # pools live there.
@@ -145,7 +148,13 @@ def create_pool(endpoint: str, name: str, *, require_uppercase: bool = False) ->
             "RequireSymbols": False,
         }
     }
-    pool_id = idp.create_user_pool(PoolName=name, Policies=policies)["UserPool"]["Id"]
+    # As the deployment's pool: reset codes go to verified addresses only.
+    recovery: AccountRecoverySettingTypeTypeDef = {
+        "RecoveryMechanisms": [{"Name": "verified_email", "Priority": 1}]
+    }
+    pool_id = idp.create_user_pool(
+        PoolName=name, Policies=policies, AccountRecoverySetting=recovery
+    )["UserPool"]["Id"]
 
     def app_client(client_name: str, secret: bool = False) -> tuple[str, str]:
         created = idp.create_user_pool_client(

@@ -12,7 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.auth.cognito.moto import Pool
 from tests.helpers import PASSWORD, AppParts, error_fields, sign_up, unique_email
+from tests.mailbox import last_mail, link_token, outbox_of
 from tests.pages import PageClient
 
 NEW_PASSWORD = "quiet-harbour-violet-77"
@@ -62,6 +64,34 @@ async def test_a_mailed_code_sets_the_password_and_ends_every_session(
     assert (await client.post("/api/auth/login", json=old)).status_code == 401
     new = {"email": account.email, "password": NEW_PASSWORD}
     assert (await client.post("/api/auth/login", json=new)).status_code == 200
+
+
+async def test_the_sign_up_link_marks_the_address_verified_so_the_pool_mails_reset_codes(
+    client: httpx.AsyncClient, context: AppParts, pool: Pool, codes: list[str]
+) -> None:
+    """The pool recovers accounts by verified e-mail only; the link is what verifies it."""
+    email = unique_email()
+    body = {"email": email, "password": PASSWORD}
+    registered = await client.post("/api/auth/register", json=body)
+    assert registered.status_code == 202, registered.text
+    assert email_verified(pool, email) is None  # signed up, not yet proved
+    token = link_token(last_mail(outbox_of(client), email), "/verify-email/")
+
+    assert (await client.post("/api/auth/verify-email", json={"token": token})).status_code == 200
+
+    assert email_verified(pool, email) == "true"
+    assert (await ask(client, context, email)).status_code == 202
+    [code] = codes
+    done = await confirm(client, token=code, password=NEW_PASSWORD, email=email)
+    assert done.status_code == 204, done.text
+    new = {"email": email, "password": NEW_PASSWORD}
+    assert (await client.post("/api/auth/login", json=new)).status_code == 200
+
+
+def email_verified(pool: Pool, email: str) -> str | None:
+    user = pool.idp().admin_get_user(UserPoolId=pool.pool_id, Username=email)
+    attributes = {a["Name"]: a.get("Value") for a in user["UserAttributes"]}
+    return attributes.get("email_verified")
 
 
 async def test_an_unknown_address_gets_the_same_answer(

@@ -59,6 +59,10 @@ def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
         "RESUMATE_STORAGE_S3_BUCKET",
         "RESUMATE_TRUSTED_PROXIES",
         "RESUMATE_PUBLIC_URL",
+        "RESUMATE_MAIL_BACKEND",
+        "RESUMATE_MAIL_SMTP_HOST",
+        "RESUMATE_MAIL_SMTP_PORT",
+        "RESUMATE_MAIL_FROM_ADDRESS",
     }
     # Forwarded client addresses are believed from the hops of CloudFront -> balancer -> app.
     assert call["environment"]["RESUMATE_TRUSTED_PROXIES"] == (
@@ -68,7 +72,35 @@ def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
     assert call["secrets"] == {
         "RESUMATE_DATABASE_URL": "${module.secrets.database_url_arn}",
         "RESUMATE_SECRET_KEY": "${module.secrets.secret_key_arn}",
+        "RESUMATE_MAIL_SMTP_USERNAME": "${module.secrets.smtp_credentials_arn}:username::",
+        "RESUMATE_MAIL_SMTP_PASSWORD": "${module.secrets.smtp_credentials_arn}:password::",
     }
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_env_mails_through_the_regions_ses_smtp_endpoint_with_a_login_kept_secret(env: str) -> None:
+    root = TERRAFORM / "envs" / env
+    environment = named(root, "module")["ecs_service"]["environment"]
+    assert environment["RESUMATE_MAIL_BACKEND"] == "smtp"
+    assert environment["RESUMATE_MAIL_SMTP_HOST"] == "${local.mail_smtp_host}"
+    assert environment["RESUMATE_MAIL_SMTP_PORT"] == "${tostring(var.mail_smtp_port)}"
+    assert environment["RESUMATE_MAIL_FROM_ADDRESS"] == "${local.mail_from_address}"
+    mail = locals_of(root)
+    assert mail["mail_smtp_host"] == (
+        '${coalesce(var.mail_smtp_host, "email-smtp.${var.region}.amazonaws.com")}'
+    )
+    assert "no-reply@${var.app_domain_name}" in mail["mail_from_address"]
+    variables = named(root, "variable")
+    assert variables["mail_smtp_host"]["default"] is None
+    assert variables["mail_smtp_port"]["default"] == 587
+    # The login never sits in the task definition's plain environment.
+    assert not {name for name in environment if "USERNAME" in name or "PASSWORD" in name}
+    # The app's security group lets mail out on that port, and only mail on it.
+    rules = of_type(MODULES / "security_groups", "aws_vpc_security_group_egress_rule")
+    smtp = rules["aws_vpc_security_group_egress_rule.app_smtp"]
+    assert (smtp["from_port"], smtp["to_port"]) == ("${var.smtp_port}", "${var.smtp_port}")
+    assert smtp["ip_protocol"] == "tcp"
+    assert named(root, "module")["security_groups"]["smtp_port"] == "${var.mail_smtp_port}"
 
 
 def test_migrate_task_runs_db_upgrade_from_the_same_image() -> None:

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.infra.terraform import ENVS, MODULES, ROOTS, TERRAFORM, directory, named
+from tests.infra.terraform import (
+    ENVS,
+    MODULES,
+    ROOTS,
+    TERRAFORM,
+    directory,
+    locals_of,
+    named,
+    typed,
+)
 
 # Arguments of a module block that are Terraform's own, not the module's variables.
 META_ARGUMENTS = {"source", "version", "providers", "depends_on", "count", "for_each"}
@@ -67,4 +76,21 @@ def test_env_outputs_what_an_operator_needs(env: str) -> None:
         "cognito_client_id",
         "cloudfront_domain_name",
         "deploy_role_arn",
+        "smtp_credentials_secret_arn",
     }
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_env_makes_the_senders_domain_an_ses_identity_signed_with_dkim_when_ses_relays(
+    env: str,
+) -> None:
+    root = TERRAFORM / "envs" / env
+    call = named(root, "module")["mail"]
+    assert call["count"] == "${var.mail_smtp_host == null ? 1 : 0}"
+    assert call["domain_name"] == "${local.mail_domain_name}"
+    # The sender's own domain, whichever mail_from_address names.
+    assert 'split("@", local.mail_from_address)' in locals_of(root)["mail_domain_name"]
+    identity = typed(MODULES / "mail")["aws_sesv2_email_identity.this"]
+    assert identity["email_identity"] == "${var.domain_name}"
+    assert identity["dkim_signing_attributes"][0]["next_signing_key_length"] == "RSA_2048_BIT"
+    assert "ses_dkim_records" in named(root, "output")

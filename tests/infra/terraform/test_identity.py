@@ -8,6 +8,7 @@ from tests.infra.terraform import (
     TERRAFORM,
     Block,
     every_directory,
+    locals_of,
     named,
     of_type,
     resource,
@@ -63,6 +64,12 @@ def test_cognito_token_lifetimes_have_explicit_units_and_short_access_tokens() -
         )
 
 
+def test_user_pool_recovers_passwords_by_verified_email_only() -> None:
+    # ForgotPassword mails a code to the address the app marked verified on sign-up.
+    (setting,) = resource("auth", "aws_cognito_user_pool.this")["account_recovery_setting"]
+    assert setting["recovery_mechanism"] == [{"name": "verified_email", "priority": 1}]
+
+
 def test_user_pool_has_a_password_policy_and_switchable_deletion_protection() -> None:
     pool = resource("auth", "aws_cognito_user_pool.this")
     assert pool["password_policy"][0]["minimum_length"] == "${var.password_minimum_length}"
@@ -90,6 +97,7 @@ def test_task_role_reaches_only_its_prefix_of_the_pdf_bucket_and_sign_up_confirm
         "kms:GenerateDataKey",
         "kms:Decrypt",
         "cognito-idp:AdminConfirmSignUp",
+        "cognito-idp:AdminUpdateUserAttributes",
     }
     objects = statements("ecs_service", "task")[0]
     assert objects["resources"] == ["${var.pdf_bucket_arn}/${var.storage_prefix}/*"]
@@ -98,7 +106,23 @@ def test_task_role_reaches_only_its_prefix_of_the_pdf_bucket_and_sign_up_confirm
 def test_execution_role_reads_only_the_app_secrets() -> None:
     (read,) = [s for s in statements("ecs_service", "execution") if s["sid"] == "ReadAppSecrets"]
     assert read["actions"] == ["secretsmanager:GetSecretValue"]
-    assert read["resources"] == "${values(var.secrets)}"
+    assert read["resources"] == "${local.secret_arns}"
+    # A setting naming one key of a JSON secret (`arn:...:secret:name-AbC:username::`) is
+    # granted by the secret's own ARN: its first seven fields.
+    secret_arns = locals_of(MODULES / "ecs_service")["secret_arns"]
+    assert secret_arns == (
+        "${distinct([for value in values(var.secrets) : "
+        'join(":", slice(split(":", value), 0, 7))])}'
+    )
+
+
+def test_task_role_confirms_sign_ups_and_marks_addresses_verified_in_its_pool_only() -> None:
+    (confirm,) = [s for s in statements("ecs_service", "task") if s["sid"] == "ConfirmSignUps"]
+    assert set(confirm["actions"]) == {
+        "cognito-idp:AdminConfirmSignUp",
+        "cognito-idp:AdminUpdateUserAttributes",
+    }
+    assert confirm["resources"] == ["${var.cognito_user_pool_arn}"]
 
 
 def test_deploy_role_is_assumable_only_from_its_own_github_environment() -> None:

@@ -14,11 +14,30 @@ module "network" {
   log_retention_days = local.log_retention_days
 }
 
+# The app mails sign-up links and notices through an SMTP relay: Amazon SES's SMTP interface
+# of the region unless mail_smtp_host names another. Its login is the smtp_credentials secret.
+locals {
+  mail_smtp_host    = coalesce(var.mail_smtp_host, "email-smtp.${var.region}.amazonaws.com")
+  mail_from_address = coalesce(var.mail_from_address, "Resumate <no-reply@${var.app_domain_name}>")
+  # "Name <a@domain>" or "a@domain" -> domain
+  mail_domain_name = lower(trimsuffix(element(split("@", local.mail_from_address), 1), ">"))
+}
+
+# With SES as the relay: the sender's domain as an SES identity, signed with Easy DKIM once its
+# records (output ses_dkim_records) are in DNS.
+module "mail" {
+  source = "../../modules/mail"
+  count  = var.mail_smtp_host == null ? 1 : 0
+
+  domain_name = local.mail_domain_name
+}
+
 module "security_groups" {
   source = "../../modules/security_groups"
 
-  name   = local.name
-  vpc_id = module.network.vpc_id
+  name      = local.name
+  vpc_id    = module.network.vpc_id
+  smtp_port = var.mail_smtp_port
 }
 
 module "access_logs" {
@@ -142,6 +161,11 @@ module "ecs_service" {
     RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
     # Links in mail name the site as people reach it, never the origin name CloudFront sends.
     RESUMATE_PUBLIC_URL = "https://${var.app_domain_name}"
+    # STARTTLS on the port (587); the login comes from the secrets below.
+    RESUMATE_MAIL_BACKEND      = "smtp"
+    RESUMATE_MAIL_SMTP_HOST    = local.mail_smtp_host
+    RESUMATE_MAIL_SMTP_PORT    = tostring(var.mail_smtp_port)
+    RESUMATE_MAIL_FROM_ADDRESS = local.mail_from_address
     # X-Forwarded-For is believed only from the hops of viewer -> CloudFront -> balancer -> app:
     # the balancer's subnets (the app's peers) and CloudFront's origin-facing ranges (the
     # balancer's peers, which it appends), so the right-most address left is the viewer's.
@@ -154,6 +178,9 @@ module "ecs_service" {
   secrets = {
     RESUMATE_DATABASE_URL = module.secrets.database_url_arn
     RESUMATE_SECRET_KEY   = module.secrets.secret_key_arn
+    # Keys of the JSON secret the operator fills with the SES SMTP credentials.
+    RESUMATE_MAIL_SMTP_USERNAME = "${module.secrets.smtp_credentials_arn}:username::"
+    RESUMATE_MAIL_SMTP_PASSWORD = "${module.secrets.smtp_credentials_arn}:password::"
   }
 }
 

@@ -138,3 +138,13 @@ output "database_master_secret_arn" {
   description = "RDS-managed administrator secret (for break-glass access only)."
   value       = module.database.master_user_secret_arn
 }
+
+output "smtp_credentials_secret_arn" {
+  description = "Secret to fill with the SES SMTP credentials as {\"username\": ..., \"password\": ...} before the tasks start."
+  value       = module.secrets.smtp_credentials_arn
+}
+
+output "ses_dkim_records" {
+  description = "CNAME records (name => value) to publish so SES verifies the sender's domain and signs its mail; null with another relay."
+  value       = one(module.mail[*].dkim_records)
+}

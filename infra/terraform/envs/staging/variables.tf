@@ -77,3 +77,21 @@ variable "assets_certificate_arn" {
   type        = string
   default     = null
 }
+
+variable "mail_smtp_host" {
+  description = "SMTP relay the app sends mail through; null: Amazon SES's SMTP endpoint of the region (email-smtp.<region>.amazonaws.com)."
+  type        = string
+  default     = null
+}
+
+variable "mail_smtp_port" {
+  description = "The relay's STARTTLS port (SES: 587, or 2587)."
+  type        = number
+  default     = 587
+}
+
+variable "mail_from_address" {
+  description = "Sender of the app's mail, an address SES may send from; null: \"Resumate <no-reply@<app_domain_name>>\"."
+  type        = string
+  default     = null
+}

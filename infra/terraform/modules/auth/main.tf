@@ -26,11 +26,12 @@ resource "aws_cognito_user_pool" "this" {
     temporary_password_validity_days = 3
   }
 
-  # The product has no reset-by-email step and addresses are not verified, so recovery goes
-  # through an administrator rather than to an address nobody confirmed.
+  # Password reset is ForgotPassword / ConfirmForgotPassword: the pool mails a code to the
+  # user's address. Every address is verified: the app marks it so (email_verified) when the
+  # sign-up link mailed to it is opened, in the same step as AdminConfirmSignUp.
   account_recovery_setting {
     recovery_mechanism {
-      name     = "admin_only"
+      name     = "verified_email"
       priority = 1
     }
   }

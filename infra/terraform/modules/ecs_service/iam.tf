@@ -4,6 +4,9 @@ data "aws_partition" "current" {}
 locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
+  # A setting may name one key of a JSON secret (`<secret arn>:username::`); IAM knows the
+  # secret by its ARN alone, the first seven `:`-separated fields.
+  secret_arns = distinct([for value in values(var.secrets) : join(":", slice(split(":", value), 0, 7))])
 }
 
 data "aws_iam_policy_document" "tasks_assume" {
@@ -30,7 +33,7 @@ data "aws_iam_policy_document" "tasks_assume" {
   }
 }
 
-# Used by ECS itself to start the containers: pull the image, read the two secrets, write logs.
+# Used by ECS itself to start the containers: pull the image, read the app's secrets, write logs.
 resource "aws_iam_role" "execution" {
   name               = "${var.name}-task-execution"
   assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
@@ -62,7 +65,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid       = "ReadAppSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = values(var.secrets)
+    resources = local.secret_arns
   }
 
   statement {
@@ -123,11 +126,13 @@ data "aws_iam_policy_document" "task" {
     }
   }
 
-  # The product has no confirmation-code step, so the app confirms each sign-up itself. All
-  # its other Cognito calls (sign-up, sign-in, refresh, sign-out) are unsigned client calls.
+  # The product has no confirmation-code step, so the app confirms each sign-up itself when
+  # the mailed link is opened, and marks the address verified (email_verified), which the
+  # pool's recovery by verified e-mail needs. All its other Cognito calls (sign-up, sign-in,
+  # refresh, sign-out, forgotten password) are unsigned client calls.
   statement {
     sid       = "ConfirmSignUps"
-    actions   = ["cognito-idp:AdminConfirmSignUp"]
+    actions   = ["cognito-idp:AdminConfirmSignUp", "cognito-idp:AdminUpdateUserAttributes"]
     resources = [var.cognito_user_pool_arn]
   }
 }

@@ -103,7 +103,7 @@ variable "environment" {
 }
 
 variable "secrets" {
-  description = "Settings read from Secrets Manager at task start: variable name => secret ARN."
+  description = "Settings read from Secrets Manager at task start: variable name => secret ARN, or `<secret ARN>:<json key>::` for one key of a JSON secret."
   type        = map(string)
 }
 

@@ -71,3 +71,15 @@ resource "aws_secretsmanager_secret_version" "origin_verify" {
   secret_id     = aws_secretsmanager_secret.origin_verify.id
   secret_string = random_password.origin_verify.result
 }
+
+# The SMTP relay's login (Amazon SES SMTP credentials by default), as JSON
+# {"username": "...", "password": "..."}. Terraform creates the secret empty and never sees the
+# values: the operator stores them once (infra/terraform/README.md), and ECS hands each key to the
+# app as RESUMATE_MAIL_SMTP_USERNAME / _PASSWORD.
+resource "aws_secretsmanager_secret" "smtp_credentials" {
+  #checkov:skip=CKV2_AWS_57:SES SMTP credentials derive from an IAM user's access key, which only the operator creates; a rotation Lambda cannot make one. Rotate by creating a new key, storing the new credentials here, deploying, then deleting the old key.
+  name                    = "${var.name}/smtp-credentials"
+  description             = "RESUMATE_MAIL_SMTP_USERNAME and _PASSWORD: the SMTP relay's login, as JSON with keys username and password"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_in_days
+}

@@ -28,3 +28,8 @@ output "origin_verify_arn" {
   description = "Secret holding the origin header's value."
   value       = aws_secretsmanager_secret.origin_verify.arn
 }
+
+output "smtp_credentials_arn" {
+  description = "Secret the operator fills with the SMTP relay's login ({\"username\": ..., \"password\": ...})."
+  value       = aws_secretsmanager_secret.smtp_credentials.arn
+}

@@ -94,6 +94,15 @@ resource "aws_vpc_security_group_egress_rule" "app_https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+resource "aws_vpc_security_group_egress_rule" "app_smtp" {
+  security_group_id = aws_security_group.app.id
+  description       = "Mail to the SMTP relay (Amazon SES), STARTTLS"
+  ip_protocol       = "tcp"
+  from_port         = var.smtp_port
+  to_port           = var.smtp_port
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
 resource "aws_vpc_security_group_egress_rule" "app_to_database" {
   security_group_id            = aws_security_group.app.id
   description                  = "PostgreSQL"

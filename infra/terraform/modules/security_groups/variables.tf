@@ -19,3 +19,9 @@ variable "database_port" {
   type        = number
   default     = 5432
 }
+
+variable "smtp_port" {
+  description = "Port of the SMTP relay the app sends mail through (587: SES with STARTTLS)."
+  type        = number
+  default     = 587
+}

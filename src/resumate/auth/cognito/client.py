@@ -136,6 +136,17 @@ class CognitoClient:
             )
         )
 
+    async def admin_mark_email_verified(self, username: str) -> None:
+        """Mark the user's address verified (`email_verified`): the pool mails reset codes only
+        to verified addresses, and the app's sign-up link has just proved this one."""
+        await self._call(
+            lambda: self._client.admin_update_user_attributes(
+                UserPoolId=self.user_pool_id,
+                Username=username,
+                UserAttributes=[{"Name": "email_verified", "Value": "true"}],
+            )
+        )
+
     async def password_auth(self, username: str, password: str) -> Tokens:
         parameters = {"USERNAME": username, "PASSWORD": password} | self.secret_hash(username)
         answer = await self._call(

@@ -143,6 +143,10 @@ class CognitoAuthService:
         confirmation = await pending_sign_up(self.session, token)
         await ConfirmationRepository(self.session).spend(confirmation, utcnow())
         try:
+            # The link proves the address, so the pool may mail reset codes to it (recovery is
+            # by verified e-mail only). Marked before confirming: a retry after a failure of
+            # either call does both.
+            await self.client.admin_mark_email_verified(confirmation.email)
             await self.client.admin_confirm_sign_up(confirmation.email)
         except CognitoRefused as exc:
             if exc.code == "NotAuthorizedException":  # confirmed already, by an earlier link
