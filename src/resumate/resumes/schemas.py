@@ -7,17 +7,18 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Path, Query, Response
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from resumate.document.schemas import JsonResume
 from resumate.document.theme import Theme
 from resumate.resumes.models import Resume
-from resumate.schemas import ApiInput, ApiModel
+from resumate.schemas import ApiInput, ApiModel, not_blank
 
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 VersionNumber = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# The length is checked as sent (what the OpenAPI document promises), then the text is trimmed.
+Title = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(not_blank)]
 
 
 class ResumeCreate(ApiInput):

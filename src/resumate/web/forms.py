@@ -13,6 +13,7 @@ Model = TypeVar("Model", bound=BaseModel)
 FRIENDLY = {
     "missing": "is required",
     "string_too_short": "is required",
+    "blank": "is required",
     "value_error": "is not valid",
 }
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import httpx
 
-from tests.helpers import PASSWORD, sign_up, unique_email
+from tests.helpers import sign_up
 from tests.pages import PageClient
 
 API = "/api/auth/passkeys"
 
 
 async def test_passkey_routes_answer_that_cognito_keeps_sign_in(client: httpx.AsyncClient) -> None:
-    registered = await client.post(
-        "/api/auth/register", json={"email": unique_email(), "password": PASSWORD}
-    )
-    assert registered.status_code == 201, registered.text
-    headers = {"Authorization": f"Bearer {registered.json()['accessToken']}"}
+    headers = (await sign_up(client)).headers
     for response in (
         await client.get(API, headers=headers),
         await client.post(f"{API}/registration/options", headers=headers),

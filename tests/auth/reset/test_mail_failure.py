@@ -5,11 +5,12 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.auth.reset.conftest import ask, own_app
 from tests.databases import test_settings
-from tests.helpers import AppParts, sign_up
+from tests.helpers import sign_up
 
 
 def closed_port() -> int:
@@ -20,13 +21,17 @@ def closed_port() -> int:
 
 
 async def test_an_smtp_outage_gives_the_same_answer(
-    database_url: str, data_dir: Path, context: AppParts, caplog: pytest.LogCaptureFixture
+    client: httpx.AsyncClient,
+    database_url: str,
+    data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # Signed up while mail works; then the same database served by an app whose relay is down.
+    account = await sign_up(client)
     mail = {"backend": "smtp", "smtp_host": "127.0.0.1", "smtp_port": closed_port()}
     settings = test_settings(database_url, data_dir, mail=mail | {"timeout_seconds": 2})
-    async with own_app(settings) as (client, parts):
-        account = await sign_up(client)
-        response = await ask(client, account.email)
+    async with own_app(settings) as (smtp_down, parts):
+        response = await ask(smtp_down, account.email)
         await parts.postbox.drain()
 
     assert response.status_code == 202

@@ -10,16 +10,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
-from resumate.schemas import ApiInput, ApiModel
+from resumate.schemas import ApiInput, ApiModel, not_blank
 
 NAME_LENGTH = 64
 # Room for any real authenticator's answer, attestation certificates included.
 Base64Url = Annotated[
     str, StringConstraints(min_length=1, max_length=16_384, pattern=r"^[A-Za-z0-9_-]+={0,2}$")
 ]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+# The length is checked as sent (what the OpenAPI document promises), then the text is trimmed.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(not_blank)]
 
 
 class BrowserPart(ApiModel):
