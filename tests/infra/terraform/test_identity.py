@@ -98,6 +98,8 @@ def test_task_role_reaches_only_its_prefix_of_the_pdf_bucket_and_sign_up_confirm
         "kms:Decrypt",
         "cognito-idp:AdminConfirmSignUp",
         "cognito-idp:AdminUpdateUserAttributes",
+        "cognito-idp:AdminUserGlobalSignOut",
+        "cognito-idp:AdminDeleteUser",
     }
     objects = statements("ecs_service", "task")[0]
     assert objects["resources"] == ["${var.pdf_bucket_arn}/${var.storage_prefix}/*"]
@@ -116,13 +118,17 @@ def test_execution_role_reads_only_the_app_secrets() -> None:
     )
 
 
-def test_task_role_confirms_sign_ups_and_marks_addresses_verified_in_its_pool_only() -> None:
-    (confirm,) = [s for s in statements("ecs_service", "task") if s["sid"] == "ConfirmSignUps"]
-    assert set(confirm["actions"]) == {
+def test_task_role_manages_the_users_of_its_pool_only() -> None:
+    # Confirms sign-ups and marks addresses verified; ends sessions after a reset; deletes a
+    # closed account's user. Each of these is a call the app makes (auth/cognito/client.py).
+    (manage,) = [s for s in statements("ecs_service", "task") if s["sid"] == "ManageOwnUsers"]
+    assert set(manage["actions"]) == {
         "cognito-idp:AdminConfirmSignUp",
         "cognito-idp:AdminUpdateUserAttributes",
+        "cognito-idp:AdminUserGlobalSignOut",
+        "cognito-idp:AdminDeleteUser",
     }
-    assert confirm["resources"] == ["${var.cognito_user_pool_arn}"]
+    assert manage["resources"] == ["${var.cognito_user_pool_arn}"]
 
 
 def test_deploy_role_is_assumable_only_from_its_own_github_environment() -> None:

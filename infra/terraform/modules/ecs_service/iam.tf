@@ -128,11 +128,18 @@ data "aws_iam_policy_document" "task" {
 
   # The product has no confirmation-code step, so the app confirms each sign-up itself when
   # the mailed link is opened, and marks the address verified (email_verified), which the
-  # pool's recovery by verified e-mail needs. All its other Cognito calls (sign-up, sign-in,
-  # refresh, sign-out, forgotten password) are unsigned client calls.
+  # pool's recovery by verified e-mail needs. A password reset ends every session of the
+  # account (AdminUserGlobalSignOut), and closing an account deletes its user
+  # (AdminDeleteUser). All its other Cognito calls (sign-up, sign-in, refresh, sign-out,
+  # forgotten password) are unsigned client calls.
   statement {
-    sid       = "ConfirmSignUps"
-    actions   = ["cognito-idp:AdminConfirmSignUp", "cognito-idp:AdminUpdateUserAttributes"]
+    sid = "ManageOwnUsers"
+    actions = [
+      "cognito-idp:AdminConfirmSignUp",
+      "cognito-idp:AdminUpdateUserAttributes",
+      "cognito-idp:AdminUserGlobalSignOut",
+      "cognito-idp:AdminDeleteUser",
+    ]
     resources = [var.cognito_user_pool_arn]
   }
 }
