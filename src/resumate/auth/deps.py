@@ -86,7 +86,12 @@ async def get_auth_service(
     if auth.cognito is not None:
         # Read when needed only: registering or signing in must not trip over a stale header.
         return CognitoAuthService(
-            session, auth.cognito, auth.throttle, lambda: credentials(request)[0], mail
+            session,
+            database.sessionmaker,
+            auth.cognito,
+            auth.throttle,
+            lambda: credentials(request)[0],
+            mail,
         )
     return local_auth_service(request, session, database, auth, mail)
 

@@ -38,17 +38,6 @@ async def test_an_email_taken_here_gets_the_same_answer_too(client: httpx.AsyncC
     assert "/verify-email/" not in last_mail(outbox_of(client), account.email).text
 
 
-async def test_changing_the_email_is_refused_with_cognito(client: httpx.AsyncClient) -> None:
-    account = await sign_up(client)
-    response = await client.post(
-        "/api/account/email",
-        json={"email": unique_email(), "password": account.password},
-        headers=account.headers,
-    )
-    assert response.status_code == 400
-    assert "Cognito" in response.json()["error"]["message"]
-
-
 async def test_the_products_password_rules_apply_before_cognito(
     client: httpx.AsyncClient,
 ) -> None:

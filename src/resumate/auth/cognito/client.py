@@ -147,6 +147,19 @@ class CognitoClient:
             )
         )
 
+    async def admin_change_email(self, username: str, email: str) -> None:
+        """Move the user to a new address, verified: the app's link has just proved it."""
+        await self._call(
+            lambda: self._client.admin_update_user_attributes(
+                UserPoolId=self.user_pool_id,
+                Username=username,
+                UserAttributes=[
+                    {"Name": "email", "Value": email},
+                    {"Name": "email_verified", "Value": "true"},
+                ],
+            )
+        )
+
     async def password_auth(self, username: str, password: str) -> Tokens:
         parameters = {"USERNAME": username, "PASSWORD": password} | self.secret_hash(username)
         answer = await self._call(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resumate.auth.cognito.client import (
     CognitoClient,
@@ -47,6 +47,7 @@ from resumate.auth.service import (
     normalise_email,
     remove_account,
 )
+from resumate.auth.signup.email_change import EmailChanges, address_taken
 from resumate.auth.signup.errors import already_registered, invalid_link
 from resumate.auth.signup.letters import AccountMail, follow_up, nothing
 from resumate.auth.signup.models import SIGN_UP
@@ -56,7 +57,7 @@ from resumate.auth.throttle import LoginThrottle
 from resumate.auth.tokens import SESSION_ENDED
 from resumate.config import CognitoSettings
 from resumate.db import release, utcnow
-from resumate.errors import BadRequest, FieldError, ResumateError, Unauthorized, ValidationFailed
+from resumate.errors import FieldError, ResumateError, Unauthorized, ValidationFailed
 
 log = logging.getLogger("resumate.auth")
 
@@ -86,12 +87,14 @@ class CognitoAuthService:
     def __init__(
         self,
         session: AsyncSession,
+        sessionmaker: async_sessionmaker[AsyncSession],
         cognito: Cognito,
         throttle: LoginThrottle,
         presented_token: Callable[[], str | None],
         mail: AccountMail,
     ) -> None:
         self.session = session
+        self.sessionmaker = sessionmaker
         self.users = UserRepository(session)
         self.client = cognito.client
         self.authenticator = cognito.authenticator
@@ -159,17 +162,24 @@ class CognitoAuthService:
     async def request_email_change(
         self, user: User, email: str, password: str, address: str
     ) -> FollowUp:
-        raise self._no_email_change()
+        await self.confirm_password(user, password)
+        email = normalise_email(email)
+        await self.mail.throttle.take(email, address, utcnow())
+        return EmailChanges(self.sessionmaker, self.mail).request(user, email)
 
     async def confirm_email_change(self, user: User, token: str) -> FollowUp:
-        raise self._no_email_change()
+        _, claims = await self._presented_for(user)
 
-    @staticmethod
-    def _no_email_change() -> BadRequest:
-        # AdminUpdateUserAttributes (email + email_verified) would do it; not built yet.
-        return BadRequest(
-            "Changing the e-mail address is not available for accounts kept in Cognito yet."
-        )
+        async def move_identity(email: str) -> None:
+            try:
+                await self.client.admin_change_email(claims.username, email)
+            except CognitoRefused as exc:
+                if exc.code == "AliasExistsException":
+                    raise address_taken() from exc
+                raise unexpected(exc) from exc
+
+        changes = EmailChanges(self.sessionmaker, self.mail)
+        return await changes.confirm(self.session, user, token, provider=move_identity)
 
     async def login(self, email: str, password: str, address: str) -> IssuedSession:
         email = normalise_email(email)

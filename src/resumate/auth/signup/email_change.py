@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -64,14 +66,26 @@ class EmailChanges:
 
         return follow_up(work)
 
-    async def confirm(self, session: AsyncSession, user: User, token: str) -> FollowUp:
-        """Move the account to the link's address; the follow-up tells the old address."""
+    async def confirm(
+        self,
+        session: AsyncSession,
+        user: User,
+        token: str,
+        provider: Callable[[str], Awaitable[None]] | None = None,
+    ) -> FollowUp:
+        """Move the account to the link's address; the follow-up tells the old address.
+
+        `provider` moves the identity kept elsewhere (Cognito) first: if it refuses, nothing
+        here changes and the link is not spent.
+        """
         confirmation = await pending_change(session, user, token)
         if await UserRepository(session).by_email(confirmation.email) is not None:
             raise address_taken()
+        old, new = user.email, confirmation.email
+        if provider is not None:
+            await provider(new)
         if not await ConfirmationRepository(session).spend(confirmation, utcnow()):
             raise invalid_link()
-        old, new = user.email, confirmation.email
         try:
             # A savepoint, so the session (and the signed-in user) stay usable for the page.
             async with session.begin_nested():
