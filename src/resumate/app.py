@@ -44,6 +44,7 @@ from resumate.gallery.pages import router as gallery_pages
 from resumate.health.router import router as health_router
 from resumate.mail import Postbox, build_mailer
 from resumate.mail.deps import MAILER, POSTBOX
+from resumate.openapi import document_body_limits
 from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.resumes.cleanup.service import sweep
@@ -172,6 +173,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(files_router(storage))
     for router in ROUTERS:
         app.include_router(router)
+    generate = app.openapi
+    app.openapi = lambda: document_body_limits(generate())  # type: ignore[method-assign]
     # Added last = outermost: the client's real address and scheme first, then the cookies'
     # names for that scheme, headers on every answer, the body's size and time limits, and
     # the catch-all.
