@@ -14,7 +14,7 @@ from resumate.auth.models import User
 from resumate.auth.provider import AuthProvider, Identity, authenticate
 from resumate.auth.service import AuthService
 from resumate.auth.signup.letters import AccountMail
-from resumate.auth.signup.throttle import MailThrottle
+from resumate.auth.signup.throttle import account_mail_limit
 from resumate.components import Slot
 from resumate.db import Database
 from resumate.deps import DatabaseDep, SessionDep, SettingsDep
@@ -68,7 +68,7 @@ async def get_account_mail(
     settings: SettingsDep, database: DatabaseDep, mailer: MailerDep
 ) -> AccountMail:
     """The account's mail, its links on the site's public address, throttled per inbox."""
-    throttle = MailThrottle.from_settings(database.sessionmaker, settings.auth)
+    throttle = account_mail_limit(database.sessionmaker, settings.auth)
     return AccountMail(mailer, settings.site_url, throttle)
 
 

@@ -121,3 +121,28 @@ async def count_attempt(
                 raise TooManyRequests(refusal, retry_after=max(1, math.ceil(wait)))
         await attempts.prune(now - window)
     return ids
+
+
+@dataclass(frozen=True)
+class MailLimit:
+    """Mail asked for, counted per address it goes to and per client asking, so nobody can
+    flood an inbox. Counted whether or not an account uses the address, so a refusal says
+    nothing about who has one; the rows share the sign-in throttle's table, window and pruning.
+    """
+
+    sessionmaker: async_sessionmaker[AsyncSession]
+    window: timedelta
+    per_email: int
+    per_client: int
+    # The keys' prefixes, one per kind of mail, and what a refused request is told.
+    email_key: str
+    client_key: str
+    refusal: str
+
+    async def take(self, email: str, client: str, now: datetime) -> None:
+        """Count one mail to `email` asked for by `client`, or refuse with 429 and Retry-After."""
+        limits = [
+            (f"{self.email_key}:{email}", self.per_email),
+            (f"{self.client_key}:{client}", self.per_client),
+        ]
+        await count_attempt(self.sessionmaker, limits, self.window, now, self.refusal)

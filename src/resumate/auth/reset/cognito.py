@@ -13,8 +13,8 @@ from resumate.auth.cognito.tokens import first_good_version
 from resumate.auth.provider import IssuedSession
 from resumate.auth.repository import UserRepository
 from resumate.auth.reset.service import ResetLinkInvalid
-from resumate.auth.reset.throttle import ResetThrottle
 from resumate.auth.service import check_password_policy, normalise_email
+from resumate.auth.throttle import MailLimit
 from resumate.db import release, utcnow
 from resumate.errors import FieldError, ResumateError, ValidationFailed
 from resumate.mail import Mail, Postbox
@@ -28,7 +28,7 @@ CODE_INVALID = "This code is not right or has expired. Ask for a new one."
 class CognitoPasswordResets:
     kind: Literal["link", "code"] = "code"
 
-    def __init__(self, accounts: CognitoAuthService, throttle: ResetThrottle, postbox: Postbox):
+    def __init__(self, accounts: CognitoAuthService, throttle: MailLimit, postbox: Postbox):
         self.accounts = accounts
         self.client = accounts.client
         self.throttle = throttle
@@ -36,7 +36,7 @@ class CognitoPasswordResets:
 
     async def request(self, email: str, address: str) -> None:
         email = normalise_email(email)
-        await self.throttle.count(email, address, utcnow())
+        await self.throttle.take(email, address, utcnow())
         # Cognito's answer depends on the account (and outages show): never in the request's.
         self.postbox.post(partial(self._ask_pool, email))
 

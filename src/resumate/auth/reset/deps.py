@@ -10,7 +10,7 @@ from resumate.auth.cognito.service import CognitoAuthService
 from resumate.auth.deps import AuthServiceDep
 from resumate.auth.reset.cognito import CognitoPasswordResets
 from resumate.auth.reset.service import LocalPasswordResets, PasswordResets
-from resumate.auth.reset.throttle import ResetThrottle
+from resumate.auth.reset.throttle import reset_limit
 from resumate.auth.service import AuthService
 from resumate.deps import DatabaseDep, SettingsDep
 from resumate.mail.deps import PostboxDep
@@ -19,7 +19,7 @@ from resumate.mail.deps import PostboxDep
 async def get_password_resets(
     provider: AuthServiceDep, database: DatabaseDep, settings: SettingsDep, postbox: PostboxDep
 ) -> PasswordResets:
-    throttle = ResetThrottle.from_settings(database.sessionmaker, settings.auth)
+    throttle = reset_limit(database.sessionmaker, settings.auth)
     if isinstance(provider, CognitoAuthService):
         return CognitoPasswordResets(provider, throttle, postbox)
     assert isinstance(provider, AuthService)

@@ -26,8 +26,8 @@ from resumate.auth.repository import UserRepository
 from resumate.auth.reset.message import reset_mail
 from resumate.auth.reset.models import PasswordReset
 from resumate.auth.reset.repository import PasswordResetRepository
-from resumate.auth.reset.throttle import ResetThrottle
 from resumate.auth.service import AuthService, check_password_policy, normalise_email
+from resumate.auth.throttle import MailLimit
 from resumate.db import release, utcnow
 from resumate.errors import BadRequest, FieldError
 from resumate.mail import Mail, Postbox
@@ -79,7 +79,7 @@ class LocalPasswordResets:
         self,
         accounts: AuthService,
         sessionmaker: async_sessionmaker[AsyncSession],
-        throttle: ResetThrottle,
+        throttle: MailLimit,
         postbox: Postbox,
         site_url: str,
         minutes: int,
@@ -94,7 +94,7 @@ class LocalPasswordResets:
 
     async def request(self, email: str, address: str) -> None:
         email = normalise_email(email)
-        await self.throttle.count(email, address, utcnow())
+        await self.throttle.take(email, address, utcnow())
         self.postbox.post(partial(self._issue, email))
 
     async def _issue(self, email: str) -> Mail | None:

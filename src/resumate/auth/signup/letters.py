@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from resumate.auth.provider import FollowUp
-from resumate.auth.signup.throttle import MailThrottle
+from resumate.auth.throttle import MailLimit
 from resumate.mail import Mail, Mailer, deliver
 
 log = logging.getLogger("resumate.auth")
@@ -34,7 +34,7 @@ class AccountMail:
 
     mailer: Mailer
     site_url: str
-    throttle: MailThrottle
+    throttle: MailLimit
 
     def link(self, path: str) -> str:
         return f"{self.site_url}{path}"
