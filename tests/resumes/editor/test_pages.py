@@ -147,3 +147,18 @@ async def test_restore_names_a_missing_expected_version(
     assert response.status_code == 422
     assert pages.last.template == "partials/toast.html"
     assert "expected is required" in pages.last.context["message"]
+
+
+async def test_the_editor_has_an_assistant_tab_and_its_proposal_dialog(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    resume = await create_resume(client, account)
+    await pages.sign_in(account)
+    response = await pages.get(f"/resumes/{resume['id']}/edit")
+    assert 'id="tab-assistant"' in response.text
+    assert 'id="panel-assistant"' in response.text
+    assert 'id="ai-dialog"' in response.text
+    # The job pasted in the assistant is not part of the resume: it sits outside the form.
+    form = response.text.split('<form id="editor-form"', 1)[1].split("</form>", 1)[0]
+    assert "data-ai-job" not in form

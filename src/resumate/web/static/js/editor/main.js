@@ -1,6 +1,7 @@
 // The editor: builds the JSON Resume document from the form, previews every change within a
 // moment, saves it (If-Match, so nothing is overwritten silently) and prints the PDF.
 // This module wires the parts together; each lives in a module of its own beside it.
+import { setupAssistant } from "./assistant/index.js";
 import { setupConflicts } from "./conflicts.js";
 import { setupDesign } from "./design.js";
 import { documentReader, updateHeading } from "./document.js";
@@ -27,6 +28,7 @@ function start(root) {
   setupTabs(page, { fitPreview: preview.fit });
   setupHistory(page, { flush: saving.flush });
   setupDownload(page, { flush: saving.flush });
+  setupAssistant(page, { body, flush: saving.flush, preview });
 
   // ---- changes: every edit is previewed, then saved ----------------------------------------
   function onChange() {
