@@ -29,14 +29,19 @@ MODEL = "scripted-model"
 
 @dataclass
 class Script:
+    port: int
     replies: list[str] = field(default_factory=list)
     pace: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
     cancelled: int = 0
 
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
     def say(self, *replies: str | dict[str, Any], pace: float = 0.0) -> None:
-        """Queue the next replies (a dict is sent as its JSON text)."""
-        self.replies += [r if isinstance(r, str) else json.dumps(r) for r in replies]
+        """Queue the next replies (a dict is sent as its JSON text), dropping any left over."""
+        self.replies[:] = [r if isinstance(r, str) else json.dumps(r) for r in replies]
         self.pace = pace
 
 
@@ -110,7 +115,7 @@ def build(script: Script) -> Starlette:
 @contextmanager
 def scripted_model(port: int) -> Iterator[Script]:
     """Serve a scripted model on 127.0.0.1:`port` (base URL http://127.0.0.1:<port>/v1)."""
-    script = Script()
+    script = Script(port)
     config = uvicorn.Config(build(script), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

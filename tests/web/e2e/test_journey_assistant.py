@@ -1,0 +1,254 @@
+"""Journey 14, the Assistant: a job's match score, the writing check at its fields, proposals
+reviewed change by change into a new version, a streamed rewrite cancelled, and what the panel
+says when the site has no model.
+
+Writing help talks to a scripted model (tests/web/e2e/scripted_model.py) behind the
+OpenAI-compatible provider: a second app, started like the first with the provider set, so the
+changes a journey reviews are known in advance. Match and the check need no model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.web.e2e.conftest import PageMaker, free_port, served_like_make_run
+from tests.web.e2e.editing import new_resume, open_editor, preview, saved
+from tests.web.e2e.helpers import look, signed_up
+from tests.web.e2e.scripted_model import Script, scripted_model
+
+JOB = """Senior Backend Engineer (Python)
+We are hiring a backend engineer to build payment APIs.
+Requirements: 5+ years of Python, PostgreSQL, Docker and Kubernetes.
+You will design REST APIs and mentor engineers."""
+MISSING = "Skills the job asks for that the resume does not show"
+HIGHLIGHTS = [
+    "Responsible for the billing service written in Python",
+    "Moved the reporting jobs to PostgreSQL",
+    "Helped the team with code reviews",
+]
+
+
+def resume() -> dict[str, Any]:
+    return {
+        "basics": {
+            "name": "Ada Park",
+            "label": "Backend engineer",
+            "email": "ada@example.com",
+            "summary": "Backend engineer who builds payment APIs in Python.",
+        },
+        "work": [
+            {
+                "name": "Acme Pay",
+                "position": "Backend Engineer",
+                "startDate": "2019-03",
+                "highlights": HIGHLIGHTS,
+            }
+        ],
+        "skills": [{"name": "Backend", "keywords": ["Python", "PostgreSQL", "Docker", "REST"]}],
+    }
+
+
+# The app with a model ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model() -> Iterator[Script]:
+    with scripted_model(free_port()) as script:
+        yield script
+
+
+@pytest.fixture(scope="module")
+def ai_server(model: Script, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    settings = {
+        "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000",
+        "RESUMATE_AUTH_MAIL_PER_CLIENT": "10000",
+        "RESUMATE_AI_PROVIDER": "openai",
+        "RESUMATE_AI_BASE_URL": model.base_url,
+        "RESUMATE_AI_MODEL": "scripted-model",
+        "RESUMATE_AI_API_KEY": "scripted",
+    }
+    folder: Path = tmp_path_factory.mktemp("assistant-server")
+    with served_like_make_run(folder, settings) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def ai_page(browser: Browser, ai_server: str) -> Iterator[Page]:
+    maker = PageMaker(browser, ai_server)
+    yield maker("desktop")
+    maker.close()
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def any_ai_page(request: pytest.FixtureRequest, browser: Browser, ai_server: str) -> Iterator[Page]:
+    maker = PageMaker(browser, ai_server)
+    yield maker(request.param)
+    maker.close()
+
+
+# Steps ------------------------------------------------------------------------------------------
+
+
+def open_assistant(page: Page, data: dict[str, Any] | None = None) -> str:
+    signed_up(page)
+    resume_id = new_resume(page, resume() if data is None else data)
+    open_editor(page, resume_id)
+    page.get_by_role("tab", name="Assistant").click()
+    return resume_id
+
+
+def dialog(page: Page) -> Locator:
+    return page.locator("[data-ai-dialog]")
+
+
+def change(page: Page, number: int) -> Locator:
+    return dialog(page).get_by_role("listitem", name=f"Change {number}")
+
+
+def show_preview(page: Page) -> None:
+    switch = page.locator('[data-show-view="preview"]')
+    if switch.is_visible():
+        switch.click()
+
+
+# Journeys ----------------------------------------------------------------------------------------
+
+
+def test_pasting_a_job_shows_the_score_and_what_is_missing(any_page: Page) -> None:
+    page = any_page
+    open_assistant(page)
+    expect(page.locator("[data-ai-privacy]")).to_contain_text("Writing help is off")
+    page.get_by_label("Job description").fill(JOB)
+    page.get_by_role("button", name="Check match").click()
+    score = page.locator(".ai-score-number strong")
+    expect(score).to_have_text(r"^\d{1,3}$")
+    result = page.locator("[data-ai-match-result]")
+    expect(result.get_by_role("list", name="Skills the resume shows")).to_contain_text("Python")
+    missing = result.get_by_role("list", name=MISSING)
+    expect(missing).to_contain_text("Kubernetes")
+    look(page, "assistant-match")
+
+
+def test_evidence_takes_you_to_the_bullet_that_backs_a_requirement(page: Page) -> None:
+    open_assistant(page)
+    page.get_by_label("Job description").fill(JOB)
+    page.get_by_role("button", name="Check match").click()
+    link = page.locator(".ai-evidence-link").filter(has_text="PostgreSQL").first
+    link.click()
+    expect(page.get_by_role("tab", name="Content")).to_have_attribute("aria-selected", "true")
+    expect(page.locator(":focus")).to_have_value(HIGHLIGHTS[1])
+
+
+def test_the_writing_check_notes_each_finding_under_its_field(any_page: Page) -> None:
+    page = any_page
+    open_assistant(page)
+    page.get_by_role("button", name="Check my writing").click()
+    findings = page.locator(".ai-finding")
+    expect(findings.first).to_be_visible()
+    weak = findings.filter(has_text="Responsible for").or_(findings.filter(has_text="Helped"))
+    expect(weak.first).to_be_visible()
+    look(page, "assistant-check")
+    weak.first.get_by_role("button", name="Show").click()
+    focused = page.locator(":focus")
+    note = page.locator(f"#{focused.get_attribute('id')}-ai-note")
+    expect(note).to_be_visible()
+    look(page, "assistant-check-notes")
+
+
+def test_generation_off_says_how_to_turn_it_on_and_offers_no_rewrite(page: Page) -> None:
+    open_assistant(page)
+    privacy = page.locator("[data-ai-privacy]")
+    expect(privacy).to_contain_text("Writing help is off")
+    expect(privacy).to_contain_text("RESUMATE_AI_PROVIDER")
+    expect(page.get_by_role("button", name="Tailor to this job")).to_be_hidden()
+    expect(page.get_by_role("button", name="Cover letter")).to_be_hidden()
+    page.get_by_role("tab", name="Content").click()
+    expect(page.locator(".ai-rewrite")).to_have_count(0)
+
+
+def test_accepting_two_changes_and_rejecting_one_makes_a_new_version(
+    any_ai_page: Page, model: Script
+) -> None:
+    page = any_ai_page
+    resume_id = open_assistant(page)
+    privacy = page.locator("[data-ai-privacy]")
+    expect(privacy).to_contain_text("never your contact details")
+    page.get_by_label("Job description").fill(JOB)
+    model.say(
+        {
+            "changes": [
+                {"path": "work[0].highlights[0]", "new": "Built the billing service in Python"},
+                {"path": "work[0].highlights[1]", "new": "Moved reporting jobs onto PostgreSQL"},
+                {"path": "work[0].highlights[2]", "new": "Reviewed the team's code"},
+            ]
+        }
+    )
+    page.get_by_role("button", name="Tailor to this job").click()
+    expect(change(page, 3)).to_be_visible()
+    expect(change(page, 1).locator("del")).to_contain_text("Responsible for")
+    expect(change(page, 1).locator("ins")).to_contain_text("Built")
+    look(page, "assistant-review", full_page=False)
+    change(page, 1).get_by_role("button", name="Accept").click()
+    change(page, 2).get_by_role("button", name="Reject").click()
+    change(page, 3).get_by_role("button", name="Accept").click()
+    dialog(page).get_by_role("button", name="Apply 2 accepted").click()
+    expect(dialog(page)).to_be_hidden()
+    expect(page.locator("[data-toast]")).to_contain_text("2 changes applied as version 2")
+
+    data = saved(page, resume_id)
+    assert data["version"] == 2
+    assert data["data"]["work"][0]["highlights"] == [
+        "Built the billing service in Python",
+        HIGHLIGHTS[1],
+        "Reviewed the team's code",
+    ]
+    show_preview(page)
+    expect(preview(page).locator("body")).to_contain_text("Reviewed the team's code")
+    expect(preview(page).locator("body")).to_contain_text(HIGHLIGHTS[1])
+    page.get_by_role("button", name="History").click()
+    current = page.locator(".history-item.is-current")
+    expect(current).to_contain_text("Version 2")
+    # A proposal reaches the model without the person's contact details.
+    sent = str(model.requests[-1]["messages"])
+    assert "ada@example.com" not in sent
+    assert "Ada Park" not in sent
+
+
+def test_a_streaming_rewrite_can_be_cancelled(ai_page: Page, model: Script) -> None:
+    page = ai_page
+    resume_id = open_assistant(page)
+    page.get_by_role("tab", name="Content").click()
+    page.locator('details[data-section="work"] [data-toggle]').first.click()
+    words = " ".join(["Built"] * 60)
+    model.say({"text": words}, pace=0.25)
+    page.get_by_role("button", name="Rewrite this bullet").first.click()
+    dialog(page).get_by_role("radio", name="Shorter").check()
+    dialog(page).get_by_role("button", name="Rewrite").click()
+    arriving = dialog(page).locator("[data-ai-arriving]")
+    expect(arriving).to_contain_text("Built Built")
+    look(page, "assistant-streaming", full_page=False)
+    dialog(page).get_by_role("button", name="Cancel").click()
+    expect(dialog(page)).to_be_hidden()
+    expect(page.locator("[data-toast]")).to_contain_text("Cancelled")
+    assert saved(page, resume_id)["version"] == 1
+
+
+def test_a_cover_letter_streams_into_the_panel(ai_page: Page, model: Script) -> None:
+    page = ai_page
+    open_assistant(page)
+    page.get_by_label("Job description").fill(JOB)
+    letter = "Dear hiring team,\n\nI build payment APIs in Python at Acme Pay.\n\nKind regards"
+    model.say({"text": letter}, pace=0.02)
+    page.get_by_role("button", name="Cover letter").click()
+    text = page.get_by_label("Cover letter text")
+    expect(text).to_have_value(letter)
+    expect(page.get_by_role("button", name="Copy")).to_be_enabled()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .txt").click()
+    assert download.value.suggested_filename == "cover-letter.txt"
+    look(page, "assistant-letter")
