@@ -131,6 +131,7 @@ def test_pasting_a_job_shows_the_score_and_what_is_missing(any_page: Page) -> No
     expect(result.get_by_role("list", name="Skills the resume shows")).to_contain_text("Python")
     missing = result.get_by_role("list", name=MISSING)
     expect(missing).to_contain_text("Kubernetes")
+    score.scroll_into_view_if_needed()
     look(page, "assistant-match")
 
 
@@ -152,6 +153,7 @@ def test_the_writing_check_notes_each_finding_under_its_field(any_page: Page) ->
     expect(findings.first).to_be_visible()
     weak = findings.filter(has_text="Responsible for").or_(findings.filter(has_text="Helped"))
     expect(weak.first).to_be_visible()
+    weak.first.scroll_into_view_if_needed()
     look(page, "assistant-check")
     weak.first.get_by_role("button", name="Show").click()
     focused = page.locator(":focus")

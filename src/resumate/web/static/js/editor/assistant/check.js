@@ -4,6 +4,13 @@ import { h } from "./dom.js";
 import { describe, inputFor, reveal } from "./fields.js";
 
 const NOTE = "ai-note";
+const KINDS = {
+  weak_opener: "Weak opener", no_number: "No number", tense: "Tense", too_long: "Too long", too_short: "Too short",
+  buzzword: "Cliché", repeated_verb: "Repeated verb", first_person: "First person", date_gap: "Date gap",
+  date_overlap: "Dates overlap", date_order: "Date order", contact_missing: "Contact details", spelling: "Spelling",
+  grammar: "Grammar",
+};
+const kindName = (kind) => KINDS[kind] || String(kind || "Note").replace(/_/g, " ");
 
 // Notes sit after their input; a bullet's note goes at the end of its row.
 function place(input) {
@@ -45,7 +52,7 @@ function noteUnder(input, finding) {
     const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     input.setAttribute("aria-describedby", [...described, id].join(" "));
   }
-  note.append(h("p", {}, h("span", { class: "ai-note-kind", text: finding.label || "Note" }), " ", finding.message));
+  note.append(h("p", { text: finding.message }));
   markEntry(input);
 }
 
@@ -58,9 +65,9 @@ export function showFindings(box, form, { findings }, { suggest }) {
   const items = findings.map((finding) => {
     const input = finding.path ? inputFor(form, finding.path) : null;
     if (input && !input.matches("[data-strings]")) noteUnder(input, finding);
-    const where = finding.path ? describe(form, finding.path) : "";
+    const where = finding.label || (finding.path ? describe(form, finding.path) : "");
     return h("li", { class: "ai-finding" },
-      h("p", { class: "ai-finding-head" }, h("span", { class: "ai-note-kind", text: finding.label || finding.kind }), where ? h("span", { class: "hint", text: where }) : null),
+      h("p", { class: "ai-finding-head" }, h("span", { class: "ai-note-kind", text: kindName(finding.kind) }), where ? h("span", { class: "hint", text: where }) : null),
       h("p", { class: "ai-finding-message", text: finding.message }),
       h("div", { class: "ai-finding-actions" },
         input ? h("button", { type: "button", class: "btn btn-quiet btn-small", onclick: () => reveal(input) }, "Show") : null,
