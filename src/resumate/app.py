@@ -18,6 +18,7 @@ from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.ai.check.router import router as ai_check_router
+from resumate.ai.match.router import router as ai_match_router
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -88,6 +89,7 @@ ROUTERS = (
     resumes_router,
     versions_router,
     pdf_router,
+    ai_match_router,
     jwks_router,
     auth_router,
     passkey_router,
