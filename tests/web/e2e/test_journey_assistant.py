@@ -9,6 +9,7 @@ changes a journey reviews are known in advance. Match and the check need no mode
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,9 @@ JOB = """Senior Backend Engineer (Python)
 We are hiring a backend engineer to build payment APIs.
 Requirements: 5+ years of Python, PostgreSQL, Docker and Kubernetes.
 You will design REST APIs and mentor engineers."""
-MISSING = "Skills the job asks for that the resume does not show"
+# A server's first match loads the skill list (and the embedding model, with the semantic extra).
+FIRST_MATCH_MS = 60_000
+MISSING = "Job terms the resume does not show"
 HIGHLIGHTS = [
     "Responsible for the billing service written in Python",
     "Moved the reporting jobs to PostgreSQL",
@@ -122,15 +125,16 @@ def show_preview(page: Page) -> None:
 def test_pasting_a_job_shows_the_score_and_what_is_missing(any_page: Page) -> None:
     page = any_page
     open_assistant(page)
-    expect(page.locator("[data-ai-privacy]")).to_contain_text("Writing help is off")
     page.get_by_label("Job description").fill(JOB)
     page.get_by_role("button", name="Check match").click()
     score = page.locator(".ai-score-number strong")
-    expect(score).to_have_text(r"^\d{1,3}$")
+    expect(score).to_have_text(re.compile(r"^\d{1,3}$"), timeout=FIRST_MATCH_MS)
     result = page.locator("[data-ai-match-result]")
-    expect(result.get_by_role("list", name="Skills the resume shows")).to_contain_text("Python")
+    found = result.get_by_role("list", name="Job terms the resume shows")
+    expect(found).to_contain_text(re.compile("python", re.IGNORECASE))
     missing = result.get_by_role("list", name=MISSING)
-    expect(missing).to_contain_text("Kubernetes")
+    kubernetes = missing.get_by_role("listitem").filter(has_text=re.compile("kubernetes", re.I))
+    expect(kubernetes).to_have_text(re.compile(r"\(required\)$"))
     score.scroll_into_view_if_needed()
     look(page, "assistant-match")
 
@@ -140,6 +144,7 @@ def test_evidence_takes_you_to_the_bullet_that_backs_a_requirement(page: Page) -
     page.get_by_label("Job description").fill(JOB)
     page.get_by_role("button", name="Check match").click()
     link = page.locator(".ai-evidence-link").filter(has_text="PostgreSQL").first
+    expect(link).to_be_visible(timeout=FIRST_MATCH_MS)
     link.click()
     expect(page.get_by_role("tab", name="Content")).to_have_attribute("aria-selected", "true")
     expect(page.locator(":focus")).to_have_value(HIGHLIGHTS[1])

@@ -19,15 +19,18 @@ function parts(items) {
     part.detail ? h("p", { class: "hint", text: part.detail }) : null)));
 }
 
+// Skills (from the skill list) first, then the job's other key terms.
+const skillsFirst = (terms) => [...terms].sort((a, b) => (a.kind === "skill" ? 0 : 1) - (b.kind === "skill" ? 0 : 1));
+
 function skills(matched, missing) {
-  const found = h("ul", { class: "ai-chips", "aria-label": "Skills the resume shows" },
-    matched.map((skill) => h("li", { class: "ai-chip ai-chip-ok", text: skill.term })));
-  const absent = h("ul", { class: "ai-chips", "aria-label": "Skills the job asks for that the resume does not show" },
-    missing.map((skill) => h("li", { class: `ai-chip ai-chip-missing${skill.required ? " is-required" : ""}` },
-      skill.term, skill.required ? h("span", { class: "sr-only", text: " (required)" }) : null)));
+  const found = h("ul", { class: "ai-chips", "aria-label": "Job terms the resume shows" },
+    skillsFirst(matched).map((term) => h("li", { class: `ai-chip ai-chip-ok is-${term.kind}`, text: term.term })));
+  const absent = h("ul", { class: "ai-chips", "aria-label": "Job terms the resume does not show" },
+    skillsFirst(missing).map((term) => h("li", { class: `ai-chip ai-chip-missing is-${term.kind}${term.required ? " is-required" : ""}` },
+      term.term, term.required ? h("span", { class: "sr-only", text: " (required)" }) : null)));
   return h("div", { class: "ai-skills" },
     h("h3", { class: "ai-subtitle", text: `Found in your resume (${matched.length})` }),
-    matched.length ? found : h("p", { class: "hint", text: "None of the job's skills yet." }),
+    matched.length ? found : h("p", { class: "hint", text: "None of the job's skills or key terms yet." }),
     h("h3", { class: "ai-subtitle", text: `Missing (${missing.length})` }),
     missing.length
       ? [h("p", { class: "hint ai-honest", text: "Add one only if it is true of you. Bold ones the job requires." }), absent]
