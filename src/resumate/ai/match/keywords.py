@@ -8,6 +8,7 @@ has terms too. Everything is compared by stems (see `language`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ def _skills(job: JobPosting, words: list[Token], language: str) -> dict[tuple[st
     spans += [
         _Span(shown(job.text[hit.start : hit.end], language), *_places(words, hit.start, hit.end))
         for hit in find_skills(job.text)
+        # "competitive" is in the gazetteer, but a "competitive salary" asks for nothing
+        if not set(job.text[hit.start : hit.end].lower().split()) <= boilerplate(language)
     ]
     spans.sort(key=lambda span: (span.start, span.start - span.end))
     found: dict[tuple[str, ...], str] = {}
@@ -153,5 +156,7 @@ def shown(written: str, language: str) -> str:
 
 
 def _places(words: list[Token], start: int, end: int) -> tuple[int, int]:
-    inside = [word.index for word in words if word.start >= start and word.end <= end]
-    return (inside[0], inside[-1]) if inside else (-1, -1)
+    """The places of the first and last (non-stop) words within characters start..end."""
+    first = bisect.bisect_left(words, start, key=lambda word: word.start)
+    last = bisect.bisect_right(words, end, key=lambda word: word.end) - 1
+    return (words[first].index, words[last].index) if first <= last else (-1, -1)

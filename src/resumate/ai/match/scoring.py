@@ -36,6 +36,7 @@ LABELS: dict[PartName, str] = {
 # Below this, no resume field answers a requirement: its evidence is none.
 EVIDENCE_FLOOR = 0.2
 MAX_PATHS = 10
+MEANING_LIMIT = 80
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,14 @@ def match(data: dict[str, Any], job: JobPosting, *, meaning: bool = True) -> Mat
     status: SemanticStatus = "off" if not meaning else "on" if embedder else "not_installed"
     alike = None
     if embedder is not None and requirements and prose:
-        alike = embedder.similarity(
-            [text for text, _ in requirements], [resume.fields[i].text for i in prose]
+        # Each text new to the model costs tens of milliseconds: a long resume's later lines
+        # are matched by their words only.
+        near = embedder.similarity(
+            [text for text, _ in requirements[:MEANING_LIMIT]],
+            [resume.fields[i].text for i in prose[:MEANING_LIMIT]],
         )
+        alike = np.zeros(bm25.shape)
+        alike[: near.shape[0], : near.shape[1]] = near
     parts = [
         part
         for part in (
