@@ -8,9 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from resumate.ai.match import service
+from resumate.ai.match import scoring
 from resumate.ai.match.jobs import MAX_JOB_CHARS
-from resumate.ai.match.scoring import MatchResult
 from tests.ai.match.samples import NURSE, NURSE_JOB
 from tests.helpers import create_resume, error_fields, sign_up
 
@@ -83,13 +82,13 @@ async def test_the_matching_runs_off_the_event_loop(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[int] = []
-    scoring = service.match
+    match = scoring.match
 
-    def recorded(*args: Any, **kwargs: Any) -> MatchResult:
+    def recorded(*args: Any, **kwargs: Any) -> scoring.MatchResult:
         threads.append(threading.get_ident())
-        return scoring(*args, **kwargs)
+        return match(*args, **kwargs)
 
-    monkeypatch.setattr(service, "match", recorded)
+    monkeypatch.setattr(scoring, "match", recorded)
     headers, url = await nurse_resume(client)
     response = await client.post(url, json={"job": NURSE_JOB}, headers=headers)
     assert response.status_code == 200
