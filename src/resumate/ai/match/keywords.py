@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,8 @@ MAX_SKILLS = 40
 MAX_KEYWORDS = 20
 # A two-word phrase is a term of its own when the job says it this often.
 PHRASE_REPEATS = 2
+# Between the words of one term: spaces and the stopwords left out ("atención al cliente").
+GLUE = re.compile(r"[\s\w']*")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def job_terms(job: JobPosting, language: str) -> list[Term]:
 
 def _skills(job: JobPosting, words: list[Token], language: str) -> dict[tuple[str, ...], str]:
     # Ours first: of two names for the same words, our spelling is kept.
-    spans = _supplement_spans(words, language)
+    spans = _supplement_spans(job.text, words, language)
     spans += [
         _Span(shown(job.text[hit.start : hit.end], language), *_places(words, hit.start, hit.end))
         for hit in find_skills(job.text)
@@ -84,14 +87,14 @@ def _skills(job: JobPosting, words: list[Token], language: str) -> dict[tuple[st
     return dict(list(found.items())[:MAX_SKILLS])
 
 
-def _supplement_spans(words: list[Token], language: str) -> list[_Span]:
+def _supplement_spans(text: str, words: list[Token], language: str) -> list[_Span]:
     table = supplement(language)
     spans = []
     for index in range(len(words)):
         for size in range(min(4, len(words) - index), 0, -1):
             run = words[index : index + size]
             term = table.get(tuple(word.stem for word in run))
-            if term is not None:
+            if term is not None and _one_phrase(text, run):
                 spans.append(_Span(term, run[0].index, run[-1].index))
                 break
     return spans
@@ -153,6 +156,13 @@ def shown(written: str, language: str) -> str:
     if language == "de" or any(char.isupper() for char in written[1:]):
         return written
     return written.lower()
+
+
+def _one_phrase(text: str, run: list[Token]) -> bool:
+    """Whether nothing but words stands between the run's words: "care, triage" is two terms."""
+    return all(
+        GLUE.fullmatch(text[left.end : right.start]) for left, right in itertools.pairwise(run)
+    )
 
 
 def _places(words: list[Token], start: int, end: int) -> tuple[int, int]:
