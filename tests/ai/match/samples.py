@@ -43,7 +43,7 @@ NURSE: dict[str, Any] = {
 SALES_JOB = """Account Executive (B2B SaaS)
 You will own the full sales cycle for mid-market accounts.
 - Prospecting and cold calling to build pipeline
-- Manage deals in Salesforce and keep the CRM up to date
+- You must manage deals in Salesforce and keep the CRM up to date
 - Negotiate contracts and close new business
 - Must have 3+ years of B2B sales experience
 """

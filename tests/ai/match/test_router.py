@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
+import threading
+from typing import Any
 
+import httpx
+import pytest
+
+from resumate.ai.match import scoring
 from resumate.ai.match.jobs import MAX_JOB_CHARS
 from tests.ai.match.samples import NURSE, NURSE_JOB
 from tests.helpers import create_resume, error_fields, sign_up
@@ -71,3 +76,21 @@ async def test_without_a_session_it_is_unauthorized(client: httpx.AsyncClient) -
     response = await client.post(url, json={"job": NURSE_JOB})
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthorized"
+
+
+async def test_the_matching_runs_off_the_event_loop(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[int] = []
+    match = scoring.match
+
+    def recorded(*args: Any, **kwargs: Any) -> scoring.MatchResult:
+        threads.append(threading.get_ident())
+        return match(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "match", recorded)
+    headers, url = await nurse_resume(client)
+    response = await client.post(url, json={"job": NURSE_JOB}, headers=headers)
+    assert response.status_code == 200
+    assert threads
+    assert threading.get_ident() not in threads

@@ -8,7 +8,9 @@ has terms too. Everything is compared by stems (see `language`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +25,8 @@ MAX_SKILLS = 40
 MAX_KEYWORDS = 20
 # A two-word phrase is a term of its own when the job says it this often.
 PHRASE_REPEATS = 2
+# Between the words of one term: spaces and the stopwords left out ("atención al cliente").
+GLUE = re.compile(r"[\s\w']*")
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,12 @@ def job_terms(job: JobPosting, language: str) -> list[Term]:
 
 def _skills(job: JobPosting, words: list[Token], language: str) -> dict[tuple[str, ...], str]:
     # Ours first: of two names for the same words, our spelling is kept.
-    spans = _supplement_spans(words, language)
+    spans = _supplement_spans(job.text, words, language)
     spans += [
         _Span(shown(job.text[hit.start : hit.end], language), *_places(words, hit.start, hit.end))
         for hit in find_skills(job.text)
+        # "competitive" is in the gazetteer, but a "competitive salary" asks for nothing
+        if not set(job.text[hit.start : hit.end].lower().split()) <= boilerplate(language)
     ]
     spans.sort(key=lambda span: (span.start, span.start - span.end))
     found: dict[tuple[str, ...], str] = {}
@@ -81,14 +87,14 @@ def _skills(job: JobPosting, words: list[Token], language: str) -> dict[tuple[st
     return dict(list(found.items())[:MAX_SKILLS])
 
 
-def _supplement_spans(words: list[Token], language: str) -> list[_Span]:
+def _supplement_spans(text: str, words: list[Token], language: str) -> list[_Span]:
     table = supplement(language)
     spans = []
     for index in range(len(words)):
         for size in range(min(4, len(words) - index), 0, -1):
             run = words[index : index + size]
             term = table.get(tuple(word.stem for word in run))
-            if term is not None:
+            if term is not None and _one_phrase(text, run):
                 spans.append(_Span(term, run[0].index, run[-1].index))
                 break
     return spans
@@ -152,6 +158,15 @@ def shown(written: str, language: str) -> str:
     return written.lower()
 
 
+def _one_phrase(text: str, run: list[Token]) -> bool:
+    """Whether nothing but words stands between the run's words: "care, triage" is two terms."""
+    return all(
+        GLUE.fullmatch(text[left.end : right.start]) for left, right in itertools.pairwise(run)
+    )
+
+
 def _places(words: list[Token], start: int, end: int) -> tuple[int, int]:
-    inside = [word.index for word in words if word.start >= start and word.end <= end]
-    return (inside[0], inside[-1]) if inside else (-1, -1)
+    """The places of the first and last (non-stop) words within characters start..end."""
+    first = bisect.bisect_left(words, start, key=lambda word: word.start)
+    last = bisect.bisect_right(words, end, key=lambda word: word.end) - 1
+    return (words[first].index, words[last].index) if first <= last else (-1, -1)

@@ -36,6 +36,9 @@ LABELS: dict[PartName, str] = {
 # Below this, no resume field answers a requirement: its evidence is none.
 EVIDENCE_FLOOR = 0.2
 MAX_PATHS = 10
+# Each text new to the model costs tens of milliseconds: past these, by their words only.
+MEANING_REQUIREMENTS = 30
+MEANING_FIELDS = 60
 
 
 @dataclass(frozen=True)
@@ -97,18 +100,21 @@ def match(data: dict[str, Any], job: JobPosting, *, meaning: bool = True) -> Mat
     bm25 = relevance([stems for _, stems in requirements], [resume.fields[i].stems for i in prose])
     embedder = semantic.embedder() if meaning else None
     status: SemanticStatus = "off" if not meaning else "on" if embedder else "not_installed"
-    alike = None
+    alike = near = None
     if embedder is not None and requirements and prose:
-        alike = embedder.similarity(
-            [text for text, _ in requirements], [resume.fields[i].text for i in prose]
+        near = embedder.similarity(
+            [text for text, _ in requirements[:MEANING_REQUIREMENTS]],
+            [resume.fields[i].text for i in prose[:MEANING_FIELDS]],
         )
+        alike = np.zeros(bm25.shape)
+        alike[: near.shape[0], : near.shape[1]] = near
     parts = [
         part
         for part in (
             _terms_part("skills", terms, matched, "skill"),
             _terms_part("keywords", terms, matched, "keyword"),
             _answered_part("relevance", bm25, len(requirements)),
-            _answered_part("meaning", alike, len(requirements)) if alike is not None else None,
+            _answered_part("meaning", near, len(near)) if near is not None else None,
         )
         if part is not None
     ]

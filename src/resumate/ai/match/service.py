@@ -6,9 +6,9 @@ from typing import Any
 
 import anyio.to_thread
 
+from resumate.ai.match import scoring
 from resumate.ai.match.jobs import JobPosting, from_document, from_text
 from resumate.ai.match.schemas import JobDocument
-from resumate.ai.match.scoring import MatchResult, match
 
 
 def posting(job: str | JobDocument) -> JobPosting:
@@ -19,7 +19,9 @@ def posting(job: str | JobDocument) -> JobPosting:
 
 async def match_resume(
     data: dict[str, Any], job: str | JobDocument, *, meaning: bool
-) -> MatchResult:
+) -> scoring.MatchResult:
     """The match, computed off the event loop: tens of milliseconds, more with the semantic
     extra (whose model loads on first use)."""
-    return await anyio.to_thread.run_sync(lambda: match(data, posting(job), meaning=meaning))
+    return await anyio.to_thread.run_sync(
+        lambda: scoring.match(data, posting(job), meaning=meaning)
+    )
