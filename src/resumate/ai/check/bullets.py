@@ -137,7 +137,7 @@ def first_person(field: TextField, words: Words) -> Iterator[Finding]:
     if not found:
         return
     named = ", ".join(f'"{word}"' for word in dict.fromkeys(found))
-    message = f"First person ({named}): resumes leave out I, me and my"
+    message = f"First person ({named}): resumes usually leave pronouns out"
     pattern = _subject_pattern(tuple(sorted(words.subjects)))
     if not words.subjects or not pattern.search(field.text):
         yield Finding(field.path, "first_person", message)

@@ -211,6 +211,9 @@ def _skipped(text: str, match: re.Match[str], known: frozenset[str], language: s
     word = match.group()
     if len(word) < 3 or _whitelisted(word, known):
         return True
+    # Part of a hyphenated compound, or cut short before "und" ("Gesundheits- und ...").
+    if text[match.end() : match.end() + 1] == "-" or text[match.start() - 1 : match.start()] == "-":
+        return True
     # Outside German, a capital inside a sentence marks a name the dictionary cannot know.
     starts_sentence = (
         not text[: match.start()].strip() or SENTENCE_END.search(text[: match.start()]) is not None
