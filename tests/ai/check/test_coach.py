@@ -248,3 +248,9 @@ def test_past_bullets_in_a_current_role_are_fine() -> None:
         ]
     }
     assert [f for f in check(data, None, TODAY) if f.kind == "tense"] == []
+
+
+def test_three_bullets_opening_with_an_article_are_not_a_repeated_verb() -> None:
+    bullets = ["The 3 wards I ran", "The 40 beds we kept", "The 2 audits we passed"]
+    data = {"work": [{"name": "Acme", "startDate": "2024-01", "highlights": bullets}]}
+    assert [f for f in check(data, None, TODAY) if f.kind == "repeated_verb"] == []
