@@ -102,3 +102,54 @@ def sales() -> dict[str, Any]:
             },
         ],
     }
+
+
+def german_nurse() -> dict[str, Any]:
+    return {
+        "meta": {"language": "de"},
+        "basics": {
+            "name": "Anna Keller",
+            "label": "Gesundheits- und Krankenpflegerin",
+            "email": "anna@example.com",
+            "phone": "+49 30 1234567",
+            "summary": "Hochmotivierte Pflegekraft, echte Teamplayerin. Ich arbeite gern im Team.",
+        },
+        "work": [
+            {
+                "name": "Charité",
+                "position": "Pflegefachkraft",
+                "startDate": "2019-04",
+                "highlights": [
+                    "Verantwortlich für die Einarbeitung von 6 neuen Kollegen",
+                    "Half bei der Umstellung auf die digitale Pflegedokumentation",
+                    "Betreute täglich 12 Patienten auf der Statoin",
+                ],
+            }
+        ],
+    }
+
+
+def spanish_sales() -> dict[str, Any]:
+    return {
+        "meta": {"language": "es"},
+        "basics": {
+            "name": "Lucía Pérez",
+            "label": "Ejecutiva de ventas",
+            "email": "lucia@example.com",
+            "location": {"city": "Madrid"},
+            "summary": "Profesional dinámica y orientada a resultados. Yo gestiono cuentas clave.",
+        },
+        "work": [
+            {
+                "name": "Grupo Alba",
+                "position": "Ejecutiva de cuentas",
+                "startDate": "2020-01",
+                "endDate": "2024-03",
+                "highlights": [
+                    "Responsable de la cartera de 35 clientes en Salesforce",
+                    "Ayudé a abrir el mercado portugués",
+                    "Cerré contratos por 2 millones con nuevos pacinetes",
+                ],
+            }
+        ],
+    }

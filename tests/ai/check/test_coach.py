@@ -50,7 +50,7 @@ def test_a_nurse_resume() -> None:
         (
             "basics.summary",
             "first_person",
-            'First person ("I"): resumes leave out I, me and my',
+            'First person ("I"): resumes usually leave pronouns out',
             summary.replace("I care", "Care"),
             None,
         ),
@@ -191,7 +191,7 @@ def test_nothing_is_applied_by_the_check() -> None:
 def test_we_is_dropped_only_with_a_question() -> None:
     data = {"basics": {"summary": "We shipped 3 apps. My team won 2 awards."}}
     [finding] = [f for f in check(data, None, TODAY) if f.kind == "first_person"]
-    assert finding.message == 'First person ("We", "My"): resumes leave out I, me and my'
+    assert finding.message == 'First person ("We", "My"): resumes usually leave pronouns out'
     assert finding.suggestion is not None
     assert finding.suggestion.new == "Shipped 3 apps. My team won 2 awards."
     assert finding.confirm == 'Dropping "We" may claim the team\'s work as yours alone'
@@ -248,3 +248,9 @@ def test_past_bullets_in_a_current_role_are_fine() -> None:
         ]
     }
     assert [f for f in check(data, None, TODAY) if f.kind == "tense"] == []
+
+
+def test_three_bullets_opening_with_an_article_are_not_a_repeated_verb() -> None:
+    bullets = ["The 3 wards I ran", "The 40 beds we kept", "The 2 audits we passed"]
+    data = {"work": [{"name": "Acme", "startDate": "2024-01", "highlights": bullets}]}
+    assert [f for f in check(data, None, TODAY) if f.kind == "repeated_verb"] == []

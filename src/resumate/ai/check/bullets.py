@@ -19,6 +19,14 @@ DIGIT = re.compile(r"\d")
 # Auxiliaries after "I": "I am a nurse" cannot lose its "I".
 AUXILIARIES = frozenset({"am", "was", "have", "had", "will", "would", "can", "could", "do", "did"})
 ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+# Words that open bullets without being the verb: three bullets opening "The" are fine.
+NOT_VERBS = frozenset(
+    {
+        "a", "an", "the", "and", "as", "at", "for", "in", "of", "on", "to", "with", "my", "our",
+        "der", "die", "das", "ein", "eine", "mit", "für", "im", "el", "la", "los", "las", "un",
+        "una", "con", "para", "en", "de",
+    }
+)  # fmt: skip
 
 
 def field_findings(field: TextField, words: Words | None) -> Iterator[Finding]:
@@ -137,7 +145,7 @@ def first_person(field: TextField, words: Words) -> Iterator[Finding]:
     if not found:
         return
     named = ", ".join(f'"{word}"' for word in dict.fromkeys(found))
-    message = f"First person ({named}): resumes leave out I, me and my"
+    message = f"First person ({named}): resumes usually leave pronouns out"
     pattern = _subject_pattern(tuple(sorted(words.subjects)))
     if not words.subjects or not pattern.search(field.text):
         yield Finding(field.path, "first_person", message)
@@ -187,7 +195,7 @@ def repeated_verbs(fields: list[TextField]) -> Iterator[Finding]:
     seen: set[str] = set()
     for field, word in bullets:
         lowered = word.lower()
-        if counts[lowered] >= 3 and lowered in seen:
+        if counts[lowered] >= 3 and lowered in seen and lowered not in NOT_VERBS:
             message = f'"{word}" opens {counts[lowered]} bullets: use another verb here'
             yield Finding(field.path, "repeated_verb", message)
         seen.add(lowered)

@@ -14,7 +14,7 @@ from typing import Any
 
 from resumate.ai.check.bullets import field_findings, first_word, repeated_verbs
 from resumate.ai.check.contact import contact_findings
-from resumate.ai.check.dates import date_findings
+from resumate.ai.check.dates import date_findings, months
 from resumate.ai.check.finding import Finding, capitalised, edit
 from resumate.ai.check.tense import VERBS, Tense, base_form, past_tense, tense_of
 from resumate.ai.check.words import WORDS
@@ -63,8 +63,9 @@ def tense_findings(data: dict[str, Any], fields: list[TextField], today: date) -
 
 
 def _ended(entry: object, today: date) -> bool:
-    end = entry.get("endDate") if isinstance(entry, dict) else None
-    return isinstance(end, str) and bool(end.strip()) and end.strip()[:7] < today.isoformat()[:7]
+    """Whether a role ended before this month (a year alone ends in its December)."""
+    end = months(entry.get("endDate")) if isinstance(entry, dict) else None
+    return end is not None and end.last < today.year * 12 + today.month - 1
 
 
 def _mixed(bullets: list[tuple[TextField, Tense]]) -> Iterator[Finding]:

@@ -66,20 +66,17 @@ def spelling_and_grammar(data: dict[str, Any], language: str) -> list[Finding]:
 
 
 def dialect(data: dict[str, Any]) -> harper.Dialect:
-    """The English a resume spells: its `meta.language` region, else its country's."""
+    """The English a resume spells: its `meta.language` region ("en-GB"), else its country's."""
     meta = data.get("meta")
     tag = meta.get("language") if isinstance(meta, dict) else None
-    region = (
-        tag.replace("_", "-").split("-")[-1].upper()
-        if isinstance(tag, str) and "-" in tag.replace("_", "-")
-        else None
-    )
+    parts = tag.replace("_", "-").split("-") if isinstance(tag, str) else []
+    region = parts[-1] if len(parts) > 1 else None
     if region is None:
         basics = data.get("basics")
         location = basics.get("location") if isinstance(basics, dict) else None
         code = location.get("countryCode") if isinstance(location, dict) else None
-        region = code.upper() if isinstance(code, str) else None
-    return DIALECTS.get(region or "", harper.Dialect.AMERICAN)
+        region = code if isinstance(code, str) else None
+    return DIALECTS.get((region or "").upper(), harper.Dialect.AMERICAN)
 
 
 def known_words(data: dict[str, Any]) -> frozenset[str]:
@@ -105,8 +102,8 @@ def _whitelisted(word: str, known: frozenset[str]) -> bool:
         lowered in known
         or lowered in skill_words()
         or any(letter.isdigit() for letter in word)
-        or (len(word) > 1 and word.isupper())  # an acronym: ICU, CRM, SaaS below
-        or any(letter.isupper() for letter in word[1:])
+        or (len(word) > 1 and word.isupper())  # an acronym: ICU, CRM
+        or any(letter.isupper() for letter in word[1:])  # a name: SaaS, iPhone, McKinsey
     )
 
 
@@ -210,6 +207,9 @@ def _dictionary(fields: list[TextField], known: frozenset[str], language: str) -
 def _skipped(text: str, match: re.Match[str], known: frozenset[str], language: str) -> bool:
     word = match.group()
     if len(word) < 3 or _whitelisted(word, known):
+        return True
+    # Part of a hyphenated compound, or cut short before "und" ("Gesundheits- und ...").
+    if text[match.end() : match.end() + 1] == "-" or text[match.start() - 1 : match.start()] == "-":
         return True
     # Outside German, a capital inside a sentence marks a name the dictionary cannot know.
     starts_sentence = (
