@@ -145,3 +145,20 @@ def test_a_summary_may_grow_more_than_a_bullet_but_not_without_bound() -> None:
     assert [flag.message for flag in found if flag.kind == "length"] == [
         f"This text is {len(new.strip()):,} characters; at most {limit:,} fit here."
     ]
+
+
+def test_a_duration_must_match_a_duration_not_any_equal_number() -> None:
+    # The resume has 12 services and three engineers, but 8 years is its only duration.
+    assert flags(MENTORED, "Mentored three junior engineers over 8 years.") == []
+    found = flags(MENTORED, "Mentored three junior engineers over 12 years.")
+    assert kinds(found) == [("number", "12 years")]
+
+
+def test_an_acronym_of_words_the_resume_spells_out_is_accepted() -> None:
+    master = engineer()
+    master["work"][0]["summary"] = "Payments for small businesses over an application interface."
+    new = "Built billing APIs for SMB customers handling $1.2M a month."
+    change = Change(path="work[0].highlights[2]", original=BILLING, new=new)
+    assert [flag.value for flag in check_changes([change], engineer())] == ["SMB"]
+    master["work"][0]["summary"] = "Payments for small and medium businesses."
+    assert check_changes([change], master) == []

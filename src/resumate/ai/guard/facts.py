@@ -15,7 +15,6 @@ from typing import Literal
 from resumate.ai.guard.lexicon import (
     CERTIFICATE_WORDS,
     CERTIFICATES,
-    MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     TITLE_ONLY_CAPITALISED,
@@ -25,7 +24,7 @@ from resumate.ai.guard.lexicon import (
     language,
     plain,
 )
-from resumate.ai.guard.numbers import Amount, When, dates, quantities
+from resumate.ai.guard.numbers import MONTH_NUMBERS, Amount, When, dates, quantities
 from resumate.ai.skills import SkillHit, find_skills
 
 FactKind = Literal[
@@ -327,4 +326,4 @@ def _acronym(word: str) -> bool:
 
 def _ignored(word: str) -> bool:
     name = plain(word)
-    return name in NOT_NAMES or name in MONTHS or word.islower()
+    return name in NOT_NAMES or name in MONTH_NUMBERS or word.islower() or len(word) < 2

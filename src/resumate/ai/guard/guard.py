@@ -46,6 +46,7 @@ OBEYED = [
         r"\b(?:i am|i'm) (?:an? )?(?:ai|language model|assistant|chatbot)\b",
         r"\bhire (?:me|this (?:candidate|person|applicant))\b",
         r"\b(?:i am|i'm|is) the (?:best|perfect|ideal|strongest|top) (?:candidate|applicant|fit)\b",
+        r"\bthe best (?:candidate|applicant)s? (?:you|we|they) (?:have|'ve) ever\b",
         r"\b(?:ignore|disregard)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules)\b",
         r"\b(?:stellen sie mich ein|ich bin (?:der beste|die beste) (?:kandidat|kandidatin|bewerber"
         r"|bewerberin)|als (?:ki|sprachmodell))\b",

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from spellchecker import SpellChecker
+
+
+def plain(text: str) -> str:
+    """Lower case without accents, so "Müller" and "Muller", "Gestión" and "gestion" agree."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
 
 MONTHS: dict[str, int] = {
     # English
@@ -74,6 +81,15 @@ CURRENCY_WORDS = (
     "euro", "pounds", "dólares", "dolares", "pesos",
 )  # fmt: skip
 
+DURATION_WORDS: dict[str, Literal["years", "months"]] = {
+    "year": "years", "years": "years", "yr": "years", "yrs": "years", "jahr": "years",
+    "jahre": "years", "jahren": "years", "jahres": "years", "año": "years", "años": "years",
+    "ano": "years", "anos": "years", "ans": "years", "années": "years", "annees": "years",
+    "month": "months", "months": "months",
+    "monat": "months", "monate": "months", "monaten": "months", "mes": "months",
+    "meses": "months", "mois": "months",
+}  # fmt: skip
+
 # Job titles: a word here in a proposal must be in the resume (a "Senior" nobody gave you).
 TITLE_WORDS = frozenset(
     {
@@ -114,7 +130,9 @@ CERTIFICATE_WORDS = frozenset(
         "licensed", "licence", "license", "accredited", "chartered", "zertifikat",
         "zertifiziert", "zertifizierte", "zertifizierter", "zertifizierung", "lizenz",
         "certificado", "certificada", "certificación", "certificaciones", "titulado",
-        "titulada", "acreditado", "acreditada", "certifié", "certifiée",
+        "titulada", "acreditado", "acreditada", "certifié", "certifiée", "fachweiterbildung",
+        "weiterbildung", "zusatzqualifikation", "examiniert", "examinierte", "führerschein",
+        "carné", "carnet",
     }
 )  # fmt: skip
 
@@ -141,6 +159,13 @@ ORGANISATION_WORDS = frozenset(
         "academy", "akademie", "center", "centre", "centro", "zentrum",
     }
 )  # fmt: skip
+
+# Looked up by `plain` words: "Geschäftsführer" and "certificación" as "geschaftsfuhrer" and
+# "certificacion".
+TITLE_WORDS, CERTIFICATES, CERTIFICATE_WORDS, NOT_NAMES, ORGANISATION_WORDS = (
+    frozenset(plain(word) for word in words)
+    for words in (TITLE_WORDS, CERTIFICATES, CERTIFICATE_WORDS, NOT_NAMES, ORGANISATION_WORDS)
+)
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -229,12 +254,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
         }
     ),
 }
-
-
-def plain(text: str) -> str:
-    """Lower case without accents, so "Müller" and "Muller", "Gestión" and "gestion" agree."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def language(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Literal
 from resumate.ai.guard.lexicon import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    DURATION_WORDS,
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
@@ -24,7 +25,9 @@ from resumate.ai.guard.lexicon import (
     plain,
 )
 
-Unit = Literal["", "percent", "money"]
+# "years" and "months" mark a duration ("9 years"): the claim experience rests on, so it must
+# match a duration the resume states, not any 9 in it.
+Unit = Literal["", "percent", "money", "years", "months"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ SHORT_RANGE = re.compile(rf"(?<![\w.])({YEAR})\s?[-–]\s?(\d{{2}})(?![\w.,%])")
 
 MULTIPLIER = _alternation(list(MULTIPLIERS))
 PERCENT = "%|" + _alternation(PERCENT_WORDS)
+DURATION = _alternation(list(DURATION_WORDS))
 CURRENCY = _alternation(CURRENCY_WORDS) + "|[" + re.escape(CURRENCY_SIGNS) + "]"
 QUANTITY = re.compile(
     rf"(?:(?P<sign>[{re.escape(CURRENCY_SIGNS)}]|(?<!\w)(?:usd|eur|gbp|chf)(?=[\s\d])))?\s?"
@@ -94,7 +98,8 @@ QUANTITY = re.compile(
     r"(?P<plus>\+)?"
     rf"(?:\s?(?P<mult>{MULTIPLIER})\.?(?!\w))?"
     rf"(?:\s?(?P<pct>{PERCENT})(?!\w))?"
-    rf"(?:\s?(?P<cur>{CURRENCY})(?!\w))?",
+    rf"(?:\s?(?P<cur>{CURRENCY})(?!\w))?"
+    rf"(?:\s?(?P<span>{DURATION})(?!\w))?",
     re.IGNORECASE,
 )
 SPELLED_EN = re.compile(
@@ -102,7 +107,9 @@ SPELLED_EN = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-FOLLOWING_UNIT = re.compile(rf"\s?(?:(?P<pct>{PERCENT})|(?P<cur>{CURRENCY}))(?!\w)", re.I)
+FOLLOWING_UNIT = re.compile(
+    rf"\s?(?:(?P<pct>{PERCENT})|(?P<cur>{CURRENCY})|(?P<span>{DURATION}))(?!\w)", re.I
+)
 
 
 def dates(text: str) -> Iterator[Found]:
@@ -157,6 +164,8 @@ def quantities(text: str, language: str, skip: list[tuple[int, int]]) -> Iterato
         unit: Unit = "percent" if match.group("pct") else ""
         if match.group("sign") or match.group("cur"):
             unit = "money"
+        elif match.group("span"):
+            unit = DURATION_WORDS[plain(match.group("span"))]
         bare = not (match.group("mult") or unit or match.group("plus"))
         if bare and re.fullmatch(YEAR, num):
             # A year, or a count like "2000 patients": both readings are kept.
@@ -189,7 +198,10 @@ def _spelled(text: str, language: str, free: Callable[[int, int], bool]) -> Iter
 def _with_unit(text: str, start: int, end: int, value: float) -> Found:
     after = FOLLOWING_UNIT.match(text, end)
     unit: Unit = ""
-    if after:
+    if after and after.group("span"):
+        unit = DURATION_WORDS[plain(after.group("span"))]
+        end = after.end()
+    elif after:
         unit = "percent" if after.group("pct") else "money"
         end = after.end()
     return Found("number", start, end, frozenset({Amount(value, unit)}))

@@ -18,6 +18,9 @@ from resumate.ai.guard.lexicon import language, plain
 from resumate.ai.guard.numbers import Amount, When, dates, quantities
 from resumate.ai.skills import find_skills
 
+# Two letters are the initials of too many word pairs to prove anything (HR, QA, PM).
+MIN_INITIALS = 3
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "del", "der", "die", "und", "y", "la"})
 STEMMERS = {"en": "english", "de": "german", "es": "spanish", "fr": "french"}
 
 
@@ -43,6 +46,7 @@ class Source:
     dates: list[When] = field(default_factory=list)
     contact: str = " "  # what contact-like text the prose and instruction hold
     skills: set[str] = field(default_factory=set)  # the skills it names, as `key`s
+    initials: set[str] = field(default_factory=set)  # "wms" for "warehouse management system"
 
     @classmethod
     def of(cls, master: dict[str, Any], instruction: str = "") -> Source:
@@ -57,6 +61,7 @@ class Source:
         source.stems = " | ".join(stems(text, lang) for text in texts)
         for text in texts:
             source.skills.update(key(hit.term) for hit in find_skills(text))
+            source.initials.update(_initials(key(text).split()))
             spans = []
             for found in dates(text):
                 source.dates.extend(found.dates)
@@ -81,6 +86,8 @@ class Source:
             return True
         if f" {fact.key} " in self.words or stems(fact.text, self.language) in self.stems:
             return True
+        if _acronym(fact.text) and fact.key in self.initials:
+            return True
         return fact.kind == "skill" and self._has_parts(fact)
 
     def _has_parts(self, fact: Fact) -> bool:
@@ -98,9 +105,28 @@ class Source:
             return False
         values = {amount.value for amount in self.amounts}
         for amount in fact.amounts:
-            # A unit the source left out is no new fact: "cut costs by 40" is "by 40%".
-            if amount in self.amounts or Amount(amount.value, "") in self.amounts:
+            if amount in self.amounts or (amount.unit == "" and amount.value in values):
                 return True
-            if amount.unit == "" and amount.value in values:
+            # A unit the source left out is no new fact: "cut costs by 40" is "by 40%". A
+            # duration is: "5 years" needs five years in the resume, not five patients.
+            plain_value = Amount(amount.value, "") in self.amounts
+            if amount.unit in ("percent", "money") and plain_value:
                 return True
         return False
+
+
+def _acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= MIN_INITIALS and text.isupper() and " " not in text
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The initials of every run of 3 to 6 words, with and without small words ("bill of
+    lading" is BOL and BL): an acronym for words the resume spells out states nothing new."""
+    found: set[str] = set()
+    for size in range(MIN_INITIALS, 7):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            found.add("".join(word[0] for word in run))
+            found.add("".join(word[0] for word in run if word not in SMALL_WORDS))
+    return {initials for initials in found if len(initials) >= MIN_INITIALS}
