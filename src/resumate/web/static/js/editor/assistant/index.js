@@ -16,6 +16,12 @@ const sameData = (a, b) => {
   return keys.length === Object.keys(b).length && keys.every((key) => sameData(a[key], b[key]));
 };
 
+// "en", "de" → "English, German", in the page's language.
+function languageNames(codes) {
+  const names = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
+  return codes.map((code) => { try { return names.of(code); } catch { return code; } }).join(", ");
+}
+
 function privacyLine(status) {
   const { generation, budget, analyzers } = status;
   const offline = "Job match and the writing check run on this server, with no model: nothing leaves it.";
@@ -24,7 +30,7 @@ function privacyLine(status) {
       h("span", { "data-ai-how": true, text: generation?.howToTurnOn || "" })];
   }
   const spent = budget ? ` Today you have used ${budget.usedToday.toLocaleString()} of ${budget.dailyTokens.toLocaleString()} tokens.` : "";
-  const languages = analyzers?.spelling?.length ? ` Spelling: ${analyzers.spelling.join(", ")}.` : "";
+  const languages = analyzers?.spelling?.length ? ` Spelling is checked in ${languageNames(analyzers.spelling)}.` : "";
   return [h("strong", { text: "Your resume text — never your contact details — is sent to " }),
     h("strong", { text: generation.description || generation.provider }),
     " when you ask for a rewrite, tailoring or a letter. ", offline, languages, spent];
