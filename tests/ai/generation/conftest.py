@@ -18,17 +18,35 @@ from tests.helpers import Account, AppParts, create_resume
 
 __all__ = ["gguf", "llama_server", "local_model"]
 
+# What no prompt may carry: the person's name and every way to reach or place them.
+PRIVATE = (
+    "Rosa",
+    "rosa@",
+    "555 0100",
+    "rosa.example",
+    "Tucson",
+    "Arizona",
+    "LinkedIn",
+    "linkedin",
+    ".org",
+)
+
 RESUME: dict[str, Any] = {
     "basics": {
         "name": "Rosa Díaz",
         "email": "rosa@example.com",
         "phone": "+1 555 0100",
+        "url": "https://rosa.example.org",
+        "location": {"city": "Tucson", "region": "Arizona"},
+        "profiles": [{"network": "LinkedIn", "url": "https://linkedin.example/rosadiaz"}],
         "label": "Registered nurse",
         "summary": "Nurse with 6 years on surgical wards.",
     },
     "work": [
         {
             "name": "St. Mary's Hospital",
+            "url": "https://stmarys.example.org",
+            "location": "Tucson",
             "position": "Charge Nurse",
             "startDate": "2019-04",
             "highlights": [

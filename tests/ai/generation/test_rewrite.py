@@ -6,7 +6,7 @@ import json
 
 import httpx
 
-from tests.ai.generation.conftest import Install, nurse_resume
+from tests.ai.generation.conftest import PRIVATE, Install, nurse_resume
 from tests.helpers import sign_up
 
 BULLET = "work[0].highlights[0]"
@@ -57,8 +57,8 @@ async def test_the_prompt_holds_only_the_field_and_never_contact_details(
     sent = "\n".join(message.content for message in scripted.prompts[0].messages)
     assert "Responsible for a team of 12 nurses" in sent
     assert "mention the night shifts" in sent
-    for private in ("Rosa", "rosa@example.com", "555 0100", "St. Mary", "30%"):
-        assert private not in sent
+    for unneeded in (*PRIVATE, "St. Mary", "30%"):
+        assert unneeded not in sent
 
 
 async def test_an_invented_metric_is_flagged(client: httpx.AsyncClient, model: Install) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from resumate.ai.guard.injection import DATA_NOTE, FENCE_CLOSE, FENCE_OPEN
-from tests.ai.generation.conftest import Install, nurse_resume
+from tests.ai.generation.conftest import PRIVATE, Install, nurse_resume
 from tests.helpers import sign_up
 
 INJECTED = (
@@ -67,7 +67,7 @@ async def test_the_job_is_fenced_as_data_in_the_prompt(
     assert "Ignore previous instructions" in fenced
     # The job's own attempt to close the fence is broken up inside it.
     assert ">>>" not in fenced
-    for private in ("rosa@example.com", "Rosa", "555 0100"):
+    for private in PRIVATE:
         assert private not in asked
 
 

@@ -53,7 +53,7 @@ def rewrite(text: str, label: str, style: Style, instruction: str, max_tokens: i
 
 
 def tailor(data: dict[str, Any], fields: list[TextField], job: str, max_tokens: int) -> Prompt:
-    listed = "\n".join(f"- {field.path}: {field.text}" for field in fields[:MAX_FIELDS])
+    listed = "\n".join(f"- {field.path}: {field.text}" for field in fields)
     asked = (
         "Tailor this resume to the job below: rewrite the fields that can speak more directly "
         "to the job, using only facts the resume states. A skill or qualification the job asks "

@@ -38,7 +38,6 @@ async def quiet(_event: str, _data: dict[str, Any]) -> None:
 @dataclass(frozen=True)
 class Loaded:
     user_id: uuid.UUID
-    version: int
     data: dict[str, Any]
 
 
@@ -59,7 +58,7 @@ class Generation:
                 # Tells a session that ended (401) from someone else's resume (404).
                 await self.authenticator.user(session, self.caller)
                 raise NotFound(NOT_FOUND)
-            return Loaded(resume.owner_id, resume.version, copy.deepcopy(resume.data))
+            return Loaded(resume.owner_id, copy.deepcopy(resume.data))
 
     async def reserve(self, user_id: uuid.UUID, task: Task[Any]) -> Reservation:
         return await self.budget.reserve(user_id, _prompt_tokens(task) + task.prompt.max_tokens)

@@ -67,7 +67,7 @@ def rewrite(data: dict[str, Any], asked: RewriteIn, max_tokens: int) -> Task[Tex
 
 
 def tailor(data: dict[str, Any], asked: TailorIn, max_tokens: int) -> Task[EditsAnswer]:
-    fields = prose_fields(data)
+    fields = prose_fields(data)[: prompts.MAX_FIELDS]
     if not fields:
         raise ValidationFailed(
             "The resume has no summary or bullets to tailor yet.",
@@ -75,10 +75,13 @@ def tailor(data: dict[str, Any], asked: TailorIn, max_tokens: int) -> Task[Edits
         )
     prompt = prompts.tailor(data, fields, asked.job, _limit("tailor", max_tokens))
 
+    listed = {field.path: field.text for field in fields}
+
     def finish(answer: EditsAnswer) -> Proposal:
         changes: dict[str, Change] = {}
         for edit in answer.changes:
-            original = _current(data, edit.path)
+            # Only the fields the prompt offered, each once; anything else is dropped.
+            original = listed.get(edit.path)
             new = edit.new.strip()
             if original is None or edit.path in changes or new == original.strip():
                 continue
