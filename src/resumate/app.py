@@ -18,7 +18,11 @@ from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.ai.check.router import router as ai_check_router
+from resumate.ai.generation.router import router as ai_generation_router
+from resumate.ai.generation.router import status_router as ai_status_router
 from resumate.ai.match.router import router as ai_match_router
+from resumate.ai.providers.build import AIProviders
+from resumate.ai.providers.deps import PROVIDER
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -86,10 +90,12 @@ ROUTERS = (
     transfer_router,
     trash_router,
     ai_check_router,
+    ai_generation_router,
     resumes_router,
     versions_router,
     pdf_router,
     ai_match_router,
+    ai_status_router,
     jwks_router,
     auth_router,
     passkey_router,
@@ -140,6 +146,7 @@ def build_components(settings: Settings) -> Components:
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
+    parts.put(PROVIDER, AIProviders(settings.ai))
     return parts
 
 
