@@ -1,5 +1,6 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
+from resumate.ai.userprovider.models import UserProvider
 from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
@@ -28,4 +29,5 @@ __all__ = [
     "Template",
     "TotpFactor",
     "User",
+    "UserProvider",
 ]
