@@ -13,10 +13,15 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from resumate.account.deps import AI_PROVIDER_EXPORT
 from resumate.account.email.pages import router as account_email_pages
 from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
+from resumate.ai.apply.router import router as ai_apply_router
+from resumate.ai.userprovider.pages import router as ai_provider_pages
+from resumate.ai.userprovider.router import router as ai_provider_router
+from resumate.ai.userprovider.service import exported_provider
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -85,6 +90,7 @@ ROUTERS = (
     trash_router,
     resumes_router,
     versions_router,
+    ai_apply_router,
     pdf_router,
     jwks_router,
     auth_router,
@@ -95,6 +101,7 @@ ROUTERS = (
     signup_router,
     account_router,
     account_email_router,
+    ai_provider_router,
     templates_router,
     assets_router,
     auth_pages,
@@ -106,6 +113,7 @@ ROUTERS = (
     passkey_pages,
     two_factor_pages,
     account_email_pages,
+    ai_provider_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,
@@ -136,6 +144,7 @@ def build_components(settings: Settings) -> Components:
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
+    parts.put(AI_PROVIDER_EXPORT, exported_provider)
     return parts
 
 

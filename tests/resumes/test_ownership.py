@@ -50,6 +50,11 @@ SCOPED = [
     Call("GET", "/api/resumes/{resume_id}/pdf", expect=307),
     Call("GET", "/api/resumes/{resume_id}/preview"),
     Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
+    Call(
+        "POST",
+        "/api/resumes/{resume_id}/ai/apply",
+        {"changes": [{"path": "basics.summary", "original": "", "new": "Careful and kind."}]},
+    ),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
 UNSCOPED = [
