@@ -19,6 +19,8 @@ from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.ai.apply.router import router as ai_apply_router
+from resumate.ai.providers.build import AIProviders
+from resumate.ai.providers.deps import PROVIDER
 from resumate.ai.userprovider.pages import router as ai_provider_pages
 from resumate.ai.userprovider.router import router as ai_provider_router
 from resumate.ai.userprovider.service import exported_provider
@@ -145,6 +147,7 @@ def build_components(settings: Settings) -> Components:
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
     parts.put(AI_PROVIDER_EXPORT, exported_provider)
+    parts.put(PROVIDER, AIProviders(settings.ai))
     return parts
 
 
