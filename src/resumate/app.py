@@ -13,16 +13,21 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from resumate.account.deps import AI_PROVIDER_EXPORT
 from resumate.account.email.pages import router as account_email_pages
 from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
+from resumate.ai.apply.router import router as ai_apply_router
 from resumate.ai.check.router import router as ai_check_router
 from resumate.ai.generation.router import router as ai_generation_router
 from resumate.ai.generation.router import status_router as ai_status_router
 from resumate.ai.match.router import router as ai_match_router
 from resumate.ai.providers.build import AIProviders
 from resumate.ai.providers.deps import PROVIDER
+from resumate.ai.userprovider.pages import router as ai_provider_pages
+from resumate.ai.userprovider.router import router as ai_provider_router
+from resumate.ai.userprovider.service import exported_provider
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -93,6 +98,7 @@ ROUTERS = (
     ai_generation_router,
     resumes_router,
     versions_router,
+    ai_apply_router,
     pdf_router,
     ai_match_router,
     ai_status_router,
@@ -105,6 +111,7 @@ ROUTERS = (
     signup_router,
     account_router,
     account_email_router,
+    ai_provider_router,
     templates_router,
     assets_router,
     auth_pages,
@@ -116,6 +123,7 @@ ROUTERS = (
     passkey_pages,
     two_factor_pages,
     account_email_pages,
+    ai_provider_pages,
     transfer_pages,
     resumes_pages,
     thumbnail_pages,
@@ -146,6 +154,7 @@ def build_components(settings: Settings) -> Components:
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
+    parts.put(AI_PROVIDER_EXPORT, exported_provider)
     parts.put(PROVIDER, AIProviders(settings.ai))
     return parts
 

@@ -1,6 +1,7 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
 from resumate.ai.generation.models import AIUsage
+from resumate.ai.userprovider.models import UserProvider
 from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
@@ -30,4 +31,5 @@ __all__ = [
     "Template",
     "TotpFactor",
     "User",
+    "UserProvider",
 ]

@@ -52,6 +52,11 @@ SCOPED = [
     Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
     Call("POST", "/api/resumes/{resume_id}/ai/match", {"job": "Nurse. Wound care and triage."}),
     Call("POST", "/api/resumes/{resume_id}/ai/check", {}),
+    Call(
+        "POST",
+        "/api/resumes/{resume_id}/ai/apply",
+        {"changes": [{"path": "basics.summary", "original": "", "new": "Careful and kind."}]},
+    ),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
 UNSCOPED = [

@@ -15,6 +15,7 @@ from resumate.auth.passkeys.deps import PasskeyOffer, PasskeySectionDep
 from resumate.auth.schemas import AccountDeletion, PasswordChange
 from resumate.auth.twofactor.deps import TwoFactorStatusDep
 from resumate.auth.twofactor.service import TwoFactorStatus
+from resumate.deps import SETTINGS
 from resumate.errors import FieldError, ResumateError, ValidationFailed
 from resumate.web.forms import errors_from, parse
 from resumate.web.templating import render
@@ -37,8 +38,10 @@ def account_page(
     password_changed: bool = False,
     status_code: int = 200,
 ) -> Response:
+    settings = SETTINGS.find(request.app)
     page = {
         "member_since": f"{user.created_at:%-d %B %Y}",
+        "own_model": settings is not None and settings.ai.allow_user_providers,
         "errors": errors or {},
         "password_changed": password_changed,
         "confirmation": CONFIRMATION,

@@ -15,7 +15,16 @@ class ResumeExport(ResumeOut):
     versions: list[VersionOut] = Field(default_factory=list)
 
 
+class AIProviderExport(ApiModel):
+    """The person's own language model; its key is never exported."""
+
+    kind: str
+    base_url: str | None = None
+    model: str
+
+
 class AccountExport(ApiModel):
     exported_at: datetime
     user: UserOut
     resumes: list[ResumeExport]
+    ai_provider: AIProviderExport | None = None

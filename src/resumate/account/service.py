@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from resumate.account.schemas import AccountExport, ResumeExport
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumate.account.schemas import AccountExport, AIProviderExport, ResumeExport
 from resumate.auth.models import User
 from resumate.auth.provider import AuthProvider
 from resumate.auth.schemas import UserOut
@@ -10,11 +16,17 @@ from resumate.db import utcnow
 from resumate.resumes.schemas import VersionOut
 from resumate.resumes.service import ResumeService
 
+# Reads the person's own language model ({kind, baseUrl, model}, never the key), or None.
+ProviderExport = Callable[[AsyncSession, uuid.UUID], Awaitable[dict[str, Any] | None]]
+
 
 class AccountService:
-    def __init__(self, resumes: ResumeService, auth: AuthProvider) -> None:
+    def __init__(
+        self, resumes: ResumeService, auth: AuthProvider, ai_provider: ProviderExport | None = None
+    ) -> None:
         self.resumes = resumes
         self.auth = auth
+        self.ai_provider = ai_provider
 
     async def export(self, user: User) -> AccountExport:
         resumes = [
@@ -23,8 +35,14 @@ class AccountService:
             )
             for resume, versions in await self.resumes.everything_of(user.id)
         ]
+        provider = (
+            await self.ai_provider(self.resumes.session, user.id) if self.ai_provider else None
+        )
         return AccountExport(
-            exported_at=utcnow(), user=UserOut.model_validate(user), resumes=resumes
+            exported_at=utcnow(),
+            user=UserOut.model_validate(user),
+            resumes=resumes,
+            ai_provider=AIProviderExport.model_validate(provider) if provider else None,
         )
 
     async def delete(self, user: User, password: str) -> None:

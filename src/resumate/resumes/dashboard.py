@@ -30,6 +30,8 @@ NAMES = {"templateId": "template", "title": "title"}
 class Card:
     resume: Resume
     template: Template
+    # A master's variants, each tailored to a job, shown grouped under it.
+    variants: tuple[Card, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,21 @@ class Dashboard:
         return [Card(r, await self.templates.get(r.template_id)) for r in resumes]
 
     async def list_context(self, owner: User, page: int = 1) -> dict[str, Any]:
-        """What `resumes/_list.html` shows: one page of cards, newest edit first."""
+        """What `resumes/_list.html` shows: one page of cards, newest edit first, each
+        master's variants grouped under it."""
         offset = (page - 1) * PAGE_SIZE
-        resumes, total = await self.resumes.page(owner.id, limit=PAGE_SIZE, offset=offset)
+        heads, variants, total = await self.resumes.masters_page(
+            owner.id, limit=PAGE_SIZE, offset=offset
+        )
+        under: dict[Any, list[Card]] = {}
+        for card in await self.cards(variants):
+            under.setdefault(card.resume.master_id, []).append(card)
+        cards = [
+            Card(card.resume, card.template, tuple(under.get(card.resume.id, ())))
+            for card in await self.cards(heads)
+        ]
         return {
-            "cards": await self.cards(resumes),
+            "cards": cards,
             "total": total,
             "page": page,
             "pages": max(1, -(-total // PAGE_SIZE)),

@@ -31,6 +31,12 @@ class Resume(IdMixin, TimestampMixin, Base):
     # What an import could not take as written ({path, value, message} each), shown in the
     # editor until the owner dismisses it.
     import_warnings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONDocument)
+    # A variant tailored to a job names its master; the variant stays when the master goes.
+    master_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("resumes.id", ondelete="SET NULL"), index=True
+    )
+    # The job a variant was tailored for: {title, company, description}.
+    job: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
 
     __table_args__ = (Index(None, "owner_id", "deleted_at", "updated_at"),)
 

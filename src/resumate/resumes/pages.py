@@ -106,7 +106,9 @@ async def duplicate(
     if not is_htmx(request):
         return RedirectResponse("/resumes", status_code=303)
     (shown,) = await dashboard.cards([copy])
-    context = {"card": shown, "after": resume.id, "focus": "title"}
+    # After the original's card; a master's copy is no variant, so after the master's group.
+    grouped = copy.master_id is None and bool(await service.variants_of(resume))
+    context = {"card": shown, "after": resume.id, "after_group": grouped, "focus": "title"}
     return render(request, "resumes/_duplicated.html", context)
 
 
@@ -118,12 +120,14 @@ async def trash(
     service: ResumeServiceDep,
     dashboard: DashboardDep,
 ) -> Response:
+    # A master's variants come out of its group, and a group loses one: the list is drawn again.
+    regroup = resume.master_id is not None or bool(await service.variants_of(resume))
     await service.trash(resume)
     if not is_htmx(request):
         return RedirectResponse("/resumes", status_code=303)
     _, left = await service.page(user.id, limit=1)
-    context = {"resume": resume, "left": left}
-    if not left:
+    context = {"resume": resume, "left": left and not regroup}
+    if not left or regroup:
         context |= await dashboard.list_context(user)
     return render(request, "resumes/_trashed.html", context)
 

@@ -175,6 +175,45 @@ class ResumeRepository:
         )
         return list(rows), total or 0
 
+    async def masters_page(
+        self, owner_id: uuid.UUID, *, limit: int, offset: int
+    ) -> tuple[list[Resume], int]:
+        """One page of the owner's resumes that head the dashboard: all but the variants whose
+        master is there to list them under (one in the trash or deleted lists none)."""
+        master = aliased(Resume)
+        listed_under = (
+            select(master.id)
+            .where(master.id == Resume.master_id, master.deleted_at.is_(None))
+            .exists()
+        )
+        scope = (Resume.owner_id == owner_id, Resume.deleted_at.is_(None), ~listed_under)
+        total = await self.session.scalar(select(func.count()).select_from(Resume).where(*scope))
+        rows = await self.session.scalars(
+            select(Resume)
+            .where(*scope)
+            .order_by(Resume.updated_at.desc(), Resume.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return list(rows), total or 0
+
+    async def variants_of(
+        self, owner_id: uuid.UUID, master_ids: Sequence[uuid.UUID]
+    ) -> Sequence[Resume]:
+        """The owner's variants (not in the trash) of these masters, most recently edited first."""
+        if not master_ids:
+            return []
+        rows = await self.session.scalars(
+            select(Resume)
+            .where(
+                Resume.owner_id == owner_id,
+                Resume.master_id.in_(master_ids),
+                Resume.deleted_at.is_(None),
+            )
+            .order_by(Resume.updated_at.desc(), Resume.id.desc())
+        )
+        return rows.all()
+
     async def all_owned(self, owner_id: uuid.UUID) -> Sequence[Resume]:
         rows = await self.session.scalars(
             select(Resume).where(Resume.owner_id == owner_id).order_by(Resume.created_at)

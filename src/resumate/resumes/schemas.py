@@ -68,11 +68,25 @@ class ResumePatch(ApiInput):
         return self
 
 
+JOB_DESCRIPTION_MAX = 20_000
+
+
+class TailoredJob(ApiModel):
+    """The job a variant was tailored for."""
+
+    title: str | None = Field(default=None, max_length=200)
+    company: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=JOB_DESCRIPTION_MAX)
+
+
 class ResumeSummary(ApiModel):
     id: uuid.UUID
     title: str
     template_id: uuid.UUID
     version: int
+    # A variant's master (None for a master, or once the master is deleted) and its job.
+    master_id: uuid.UUID | None = None
+    job: TailoredJob | None = None
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
@@ -117,6 +131,8 @@ def resume_out(resume: Resume, purge_at: datetime | None = None) -> ResumeOut:
         title=resume.title,
         template_id=resume.template_id,
         version=resume.version,
+        master_id=resume.master_id,
+        job=TailoredJob.model_validate(resume.job) if resume.job else None,
         created_at=resume.created_at,
         updated_at=resume.updated_at,
         deleted_at=resume.deleted_at,

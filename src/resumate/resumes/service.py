@@ -71,6 +71,19 @@ class ResumeService:
         """One page of the owner's resumes (the most recently edited, or deleted, first)."""
         return await self.resumes.page(owner_id, trashed=trashed, limit=limit, offset=offset)
 
+    async def masters_page(
+        self, owner_id: uuid.UUID, *, limit: int, offset: int = 0
+    ) -> tuple[list[Resume], list[Resume], int]:
+        """The dashboard's page: masters and stand-alone resumes, the variants listed under
+        them, and how many head the whole list."""
+        heads, total = await self.resumes.masters_page(owner_id, limit=limit, offset=offset)
+        variants = await self.resumes.variants_of(owner_id, [r.id for r in heads])
+        return heads, list(variants), total
+
+    async def variants_of(self, master: Resume) -> list[Resume]:
+        """The master's variants (not in the trash), most recently edited first."""
+        return list(await self.resumes.variants_of(master.owner_id, [master.id]))
+
     async def everything_of(self, owner_id: uuid.UUID) -> list[tuple[Resume, list[ResumeVersion]]]:
         """Every resume the owner has, in the trash too, each with its whole history."""
         owned = await self.resumes.all_owned(owner_id)
@@ -97,6 +110,26 @@ class ResumeService:
         )
         await self.versions.record(resume)
         return resume
+
+    async def create_variant(
+        self, source: Resume, title: str, data: JsonResume, job: dict[str, Any] | None
+    ) -> Resume:
+        """A new resume tailored from `source` in its design, linked to the master (the
+        source's own master when the source is itself a variant) and to the job."""
+        variant = await self.resumes.add(
+            Resume(
+                owner_id=source.owner_id,
+                title=title,
+                template_id=source.template_id,
+                data=dump_resume(data),
+                theme=source.theme,
+                version=1,
+                master_id=source.master_id or source.id,
+                job=job,
+            )
+        )
+        await self.versions.record(variant)
+        return variant
 
     async def save(
         self, owner: Owner, resume_id: uuid.UUID, expected_version: int, changes: Changes
@@ -169,6 +202,9 @@ class ResumeService:
                 data=resume.data,
                 theme=resume.theme,
                 version=1,
+                # A copy of a variant is tailored for the same job, under the same master.
+                master_id=resume.master_id,
+                job=resume.job,
             )
         )
         await self.versions.record(copy)

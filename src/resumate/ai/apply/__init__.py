@@ -1,0 +1,1 @@
+"""Accepting proposals: checked again on the server, applied as a new version or a variant."""
