@@ -184,7 +184,8 @@ def test_accepting_two_changes_and_rejecting_one_makes_a_new_version(
     page = any_ai_page
     resume_id = open_assistant(page)
     privacy = page.locator("[data-ai-privacy]")
-    expect(privacy).to_contain_text("never your contact details")
+    expect(privacy).to_contain_text("your resume text — never your contact details — is sent")
+    look(page, "assistant-on")
     page.get_by_label("Job description").fill(JOB)
     model.say(
         {
@@ -197,8 +198,8 @@ def test_accepting_two_changes_and_rejecting_one_makes_a_new_version(
     )
     page.get_by_role("button", name="Tailor to this job").click()
     expect(change(page, 3)).to_be_visible()
-    expect(change(page, 1).locator("del")).to_contain_text("Responsible for")
-    expect(change(page, 1).locator("ins")).to_contain_text("Built")
+    expect(change(page, 1).locator("del").first).to_have_text("removed: Responsible for")
+    expect(change(page, 1).locator("ins").first).to_have_text("added: Built")
     look(page, "assistant-review", full_page=False)
     change(page, 1).get_by_role("button", name="Accept").click()
     change(page, 2).get_by_role("button", name="Reject").click()
@@ -258,4 +259,27 @@ def test_a_cover_letter_streams_into_the_panel(ai_page: Page, model: Script) -> 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download .txt").click()
     assert download.value.suggested_filename == "cover-letter.txt"
+    page.locator("[data-ai-letter]").evaluate("(box) => box.scrollIntoView({ block: 'start' })")
     look(page, "assistant-letter")
+
+
+def test_a_flagged_change_needs_a_yes_before_it_can_be_accepted(
+    ai_page: Page, model: Script
+) -> None:
+    page = ai_page
+    resume_id = open_assistant(page)
+    page.get_by_label("Job description").fill(JOB)
+    invented = "Ran the billing service on Kubernetes for 40 million customers"
+    model.say({"changes": [{"path": "work[0].highlights[0]", "new": invented}]})
+    page.get_by_role("button", name="Tailor to this job").click()
+    flagged = change(page, 1)
+    expect(flagged.locator(".ai-flags li").first).to_be_visible()
+    accept = flagged.get_by_role("button", name="Accept")
+    expect(accept).to_be_disabled()
+    flagged.get_by_label("Yes, this is true").check()
+    accept.click()
+    expect(accept).to_have_attribute("aria-pressed", "true")
+    look(page, "assistant-flagged", full_page=False)
+    dialog(page).get_by_role("button", name="Apply 1 accepted").click()
+    expect(dialog(page)).to_be_hidden()
+    assert saved(page, resume_id)["data"]["work"][0]["highlights"][0] == invented

@@ -22,18 +22,16 @@ function languageNames(codes) {
   return codes.map((code) => { try { return names.of(code); } catch { return code; } }).join(", ");
 }
 
-function privacyLine(status) {
-  const { generation, budget, analyzers } = status;
+function privacyLine({ generation, budget }) {
   const offline = "Job match and the writing check run on this server, with no model: nothing leaves it.";
   if (!generation?.on) {
     return [h("strong", { text: "Writing help is off. " }), offline, " ",
       h("span", { "data-ai-how": true, text: generation?.howToTurnOn || "" })];
   }
-  const spent = budget ? ` Today you have used ${budget.usedToday.toLocaleString()} of ${budget.dailyTokens.toLocaleString()} tokens.` : "";
-  const languages = analyzers?.spelling?.length ? ` Spelling is checked in ${languageNames(analyzers.spelling)}.` : "";
-  return [h("strong", { text: "Your resume text — never your contact details — is sent to " }),
-    h("strong", { text: generation.description || generation.provider }),
-    " when you ask for a rewrite, tailoring or a letter. ", offline, languages, spent];
+  const spent = budget ? ` Today you have used ${budget.usedToday.toLocaleString()} of your ${budget.dailyTokens.toLocaleString()} tokens.` : "";
+  return [h("strong", { text: `Writing help uses ${generation.description || generation.provider}.` }),
+    " When you ask for a rewrite, tailoring or a letter, your resume text — never your contact details — is sent there. ",
+    offline, spent];
 }
 
 export function setupAssistant(page, { body, flush, preview }) {
@@ -83,6 +81,8 @@ export function setupAssistant(page, { body, flush, preview }) {
   getJSON(R, "/api/ai/status").then((status) => {
     privacy.replaceChildren(...privacyLine(status));
     privacy.dataset.generation = status.generation?.on ? "on" : "off";
+    const spelling = status.analyzers?.spelling || [];
+    if (spelling.length) root.querySelector("[data-ai-spelling]").textContent = ` Spelling in ${languageNames(spelling)}.`;
     if (status.generation?.on) {
       document.querySelectorAll("[data-needs-generation]").forEach((el) => { el.hidden = false; });
       writing.enable();
