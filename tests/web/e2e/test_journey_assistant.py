@@ -283,3 +283,25 @@ def test_a_flagged_change_needs_a_yes_before_it_can_be_accepted(
     dialog(page).get_by_role("button", name="Apply 1 accepted").click()
     expect(dialog(page)).to_be_hidden()
     assert saved(page, resume_id)["data"]["work"][0]["highlights"][0] == invented
+
+
+def test_a_suggested_edit_from_the_check_is_reviewed_then_lands_in_the_form(page: Page) -> None:
+    resume_id = open_assistant(page)
+    page.get_by_role("button", name="Check my writing").click()
+    finding = page.locator(".ai-finding").filter(has_text="Responsible for")
+    finding.get_by_role("button", name="Review suggestion").click()
+    dialog(page).get_by_role("button", name="Accept", exact=True).click()
+    dialog(page).get_by_role("button", name="Apply 1 accepted").click()
+    expect(dialog(page)).to_be_hidden()
+    page.get_by_role("tab", name="Content").click()
+    bullets = page.locator('[data-list="work"] [data-strings="highlights"] [data-value]')
+    expect(bullets.first).to_have_value("The billing service written in Python")
+    # The form took the new version in place: the next edit saves on top of it, no conflict.
+    bullets.nth(1).fill("Moved 12 reporting jobs to PostgreSQL")
+    expect(page.locator("[data-save-text]")).to_have_text("All changes saved")
+    data = saved(page, resume_id)
+    assert data["version"] == 3
+    assert data["data"]["work"][0]["highlights"][:2] == [
+        "The billing service written in Python",
+        "Moved 12 reporting jobs to PostgreSQL",
+    ]

@@ -59,18 +59,30 @@ export function describe(form, path) {
   return [section, name, what].filter(Boolean).join(" · ");
 }
 
-// Shows an input wherever it is folded away (tab, section, entry) and puts the focus in it.
-export function reveal(input) {
-  const tab = document.getElementById("tab-content");
-  if (tab.getAttribute("aria-selected") !== "true") tab.click();
+// Opens the section and entry an input is folded away in.
+export function unfold(input) {
   input.closest("details")?.setAttribute("open", "");
   const entry = input.closest("[data-entry]");
   if (entry) {
     entry.querySelector(".entry-body").hidden = false;
     entry.querySelector("[data-toggle]")?.setAttribute("aria-expanded", "true");
   }
+}
+
+// Shows an input wherever it is folded away (tab, section, entry) and puts the focus in it.
+export function reveal(input) {
+  const tab = document.getElementById("tab-content");
+  if (tab.getAttribute("aria-selected") !== "true") tab.click();
+  unfold(input);
   input.scrollIntoView({ block: "center" });
   input.focus();
+}
+
+// What just changed is unfolded and glows for a moment, so the person sees where it landed.
+function marked(input) {
+  unfold(input);
+  input.classList.remove("ai-applied");
+  requestAnimationFrame(() => input.classList.add("ai-applied"));
 }
 
 function appendBullet(strings, text) {
@@ -78,6 +90,7 @@ function appendBullet(strings, text) {
   const item = template.content.firstElementChild.cloneNode(true);
   item.querySelector("[data-value]").value = text;
   strings.append(item);
+  marked(item.querySelector("[data-value]"));
 }
 
 // Writes accepted changes into the form; false (nothing written) when one has no input here.
@@ -93,7 +106,7 @@ export function writeChanges(form, changes) {
     const input = inputFor(form, change.path);
     if (!input || input.matches("[data-strings]")) return false;
     if (change.new === "" && input.matches("[data-value]")) steps.push(() => input.closest("[data-item]").remove());
-    else steps.push(() => { input.value = change.new; });
+    else steps.push(() => { input.value = change.new; marked(input); });
   }
   // Found first, written after: removing a bullet would move the ones after it.
   steps.forEach((step) => step());

@@ -5,6 +5,14 @@ import { describe } from "./fields.js";
 import { diffView } from "./diff.js";
 import { h } from "./dom.js";
 
+// The words inside a JSON answer as it arrives ({"text": "Built the…), or the raw text if it is none.
+export function readable(raw) {
+  const values = [...raw.matchAll(/"(?:text|new)"\s*:\s*"((?:[^"\\]|\\.)*)/g)].map(([, value]) => {
+    try { return JSON.parse(`"${value.replace(/\\$/, "")}"`); } catch { return value; }
+  });
+  return values.length ? values.join("\n\n") : raw;
+}
+
 export function proposalDialog({ form }) {
   const dialog = document.querySelector("[data-ai-dialog]");
   const $ = (selector) => dialog.querySelector(selector);
@@ -68,13 +76,18 @@ export function proposalDialog({ form }) {
     phase("stream");
     progress.textContent = "Asking the model…";
     arriving.textContent = "";
+    let raw = "";
     controller = new AbortController();
     const { signal } = controller;
     try {
       return await task({
         signal,
         onProgress: (event) => { progress.textContent = event.message || progress.textContent; },
-        onDelta: (text) => { arriving.textContent += text; arriving.scrollTop = arriving.scrollHeight; },
+        onDelta: (text) => {
+          raw += text;
+          arriving.textContent = readable(raw);
+          arriving.scrollTop = arriving.scrollHeight;
+        },
       });
     } catch (problem) {
       if (signal.aborted) return null;

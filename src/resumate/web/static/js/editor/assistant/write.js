@@ -3,6 +3,7 @@
 import { AssistantError, streamJSON } from "./api.js";
 import { h, icon } from "./dom.js";
 import { mayRewrite, pathOf } from "./fields.js";
+import { readable } from "./review.js";
 
 const CANDIDATES = "[data-field], [data-key], [data-value]";
 
@@ -85,6 +86,7 @@ export function setupWriting({ R, api, form, root }, { dialog, flush, applyWith,
   const copy = $("[data-ai-letter-copy]");
   const save = $("[data-ai-letter-download]");
   let writing = null;
+  let raw = "";
 
   root.querySelector("[data-ai-cover]").addEventListener("click", async (event) => {
     const job = needJob();
@@ -92,6 +94,7 @@ export function setupWriting({ R, api, form, root }, { dialog, flush, applyWith,
     const button = event.currentTarget;
     letter.hidden = false;
     text.value = "";
+    raw = "";
     $("[data-ai-letter-flags]").replaceChildren();
     progress.textContent = "Writing your letter…";
     [copy.disabled, save.disabled, cancel.hidden, button.disabled] = [true, true, false, true];
@@ -101,7 +104,7 @@ export function setupWriting({ R, api, form, root }, { dialog, flush, applyWith,
       const result = await streamJSON(R, `${api}/ai/cover-letter`, { job }, {
         signal: writing.signal,
         onProgress: (update) => { progress.textContent = update.message || progress.textContent; },
-        onDelta: (delta) => { text.value += delta; text.scrollTop = text.scrollHeight; },
+        onDelta: (delta) => { raw += delta; text.value = readable(raw); text.scrollTop = text.scrollHeight; },
       });
       text.value = result.text;
       $("[data-ai-letter-flags]").replaceChildren(...(result.flags || []).map((flag) => h("li", { text: flag.message })));
