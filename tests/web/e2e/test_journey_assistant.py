@@ -10,6 +10,7 @@ changes a journey reviews are known in advance. Match and the check need no mode
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -244,6 +245,11 @@ def test_a_streaming_rewrite_can_be_cancelled(ai_page: Page, model: Script) -> N
     expect(dialog(page)).to_be_hidden()
     expect(page.locator("[data-toast]")).to_contain_text("Cancelled")
     assert saved(page, resume_id)["version"] == 1
+    # Cancelling reaches the model: the app closed its stream rather than reading on.
+    deadline = time.monotonic() + 10
+    while model.cancelled == 0:
+        assert time.monotonic() < deadline, "the model's stream was never closed"
+        time.sleep(0.1)
 
 
 def test_a_cover_letter_streams_into_the_panel(ai_page: Page, model: Script) -> None:
