@@ -4,7 +4,9 @@ says when the site has no model.
 
 Writing help talks to a scripted model (tests/web/e2e/scripted_model.py) behind the
 OpenAI-compatible provider: a second app, started like the first with the provider set, so the
-changes a journey reviews are known in advance. Match and the check need no model.
+changes a journey reviews are known in advance. Match and the check need no model. One journey
+cancels a letter the real small model (SmolLM2 behind llama-cpp-python's server, tests/ai/llm.py)
+is writing: cancelling must work against a real server too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+# The real small model's fixtures, for the journey that cancels it.
+from tests.ai.llm import gguf, llama_server  # noqa: F401
 from tests.web.e2e.conftest import PageMaker, free_port, served_like_make_run
 from tests.web.e2e.editing import new_resume, open_editor, preview, saved
 from tests.web.e2e.helpers import look, signed_up
@@ -311,3 +315,45 @@ def test_a_suggested_edit_from_the_check_is_reviewed_then_lands_in_the_form(page
         "The billing service written in Python",
         "Moved 12 reporting jobs to PostgreSQL",
     ]
+
+
+# The real small model ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_model_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The app with SmolLM2 behind llama-cpp-python's OpenAI-compatible server."""
+    llama_base_url: str = request.getfixturevalue("llama_server")
+    settings = {
+        "RESUMATE_AUTH_THROTTLE_PER_ADDRESS": "10000",
+        "RESUMATE_AUTH_MAIL_PER_CLIENT": "10000",
+        "RESUMATE_AI_PROVIDER": "openai",
+        "RESUMATE_AI_BASE_URL": llama_base_url,
+        "RESUMATE_AI_MODEL": "smollm2",
+        "RESUMATE_AI_API_KEY": "local",
+    }
+    folder: Path = tmp_path_factory.mktemp("real-model-server")
+    with served_like_make_run(folder, settings) as base_url:
+        yield base_url
+
+
+def test_a_letter_the_real_model_is_writing_can_be_cancelled(
+    browser: Browser, real_model_server: str
+) -> None:
+    maker = PageMaker(browser, real_model_server)
+    page = maker("desktop")
+    try:
+        open_assistant(page)
+        page.get_by_label("Job description").fill(JOB)
+        page.get_by_role("button", name="Cover letter").click()
+        cancel = page.locator("[data-ai-letter]").get_by_role("button", name="Cancel")
+        expect(cancel).to_be_visible()
+        expect(page.get_by_label("Cover letter text")).not_to_have_value("", timeout=60_000)
+        cancel.click()
+        expect(page.locator("[data-ai-letter-progress]")).to_have_text("Cancelled.")
+        expect(cancel).to_be_hidden()
+        expect(page.get_by_role("button", name="Cover letter")).to_be_enabled()
+    finally:
+        maker.close()
