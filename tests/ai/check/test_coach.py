@@ -254,3 +254,12 @@ def test_three_bullets_opening_with_an_article_are_not_a_repeated_verb() -> None
     bullets = ["The 3 wards I ran", "The 40 beds we kept", "The 2 audits we passed"]
     data = {"work": [{"name": "Acme", "startDate": "2024-01", "highlights": bullets}]}
     assert [f for f in check(data, None, TODAY) if f.kind == "repeated_verb"] == []
+
+
+def test_helped_before_a_non_verb_is_flagged_without_a_suggestion() -> None:
+    data = {"work": [{"name": "Acme", "highlights": ["Helped customers choose 3 plans"]}]}
+    [finding] = [f for f in check(data, None, TODAY) if f.kind == "weak_opener"]
+    assert (finding.message, finding.suggestion) == (
+        'Weak opener "Helped": start with what you did',
+        None,
+    )
