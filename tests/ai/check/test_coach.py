@@ -8,7 +8,7 @@ from typing import Any
 from resumate.ai.changes import apply_changes
 from resumate.ai.check.finding import Finding
 from resumate.ai.check.service import check
-from tests.ai.check.resumes import clean, nurse, sales
+from tests.ai.check.resumes import clean, german_nurse, nurse, sales, spanish_sales
 
 TODAY = date(2026, 12, 1)
 NO_NUMBER = "No number in this bullet: add a count, amount or result if you have one"
@@ -173,7 +173,7 @@ def test_a_sales_resume() -> None:
 
 
 def test_every_suggestion_applies_cleanly_and_changes_only_its_field() -> None:
-    for data in (nurse(), sales()):
+    for data in (nurse(), sales(), german_nurse(), spanish_sales()):
         for finding in check(data, None, TODAY):
             if finding.suggestion is None:
                 continue
