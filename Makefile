@@ -16,18 +16,20 @@ test: install-dev install-infra system-deps install-node ## Install everything, 
 
 install: $(VENV)/.runtime-installed
 
-$(VENV)/.runtime-installed: requirements.lock pyproject.toml
+$(VENV)/.runtime-installed: requirements.lock requirements-data.lock pyproject.toml
 	@echo "==> installing Python dependencies into $(VENV)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	@$(BIN)/pip install -q --disable-pip-version-check --no-deps -r requirements-data.lock
 	@$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 install-dev: $(VENV)/.dev-installed
 
-$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.lock
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.lock requirements-extras.lock scripts/install-ai-extras.sh
 	@echo "==> installing test and tooling dependencies into $(VENV)"
 	@$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
+	@scripts/install-ai-extras.sh
 	@touch $@
 
 install-infra: $(INFRA_VENV)/.infra-installed ## Install checkov, hadolint and actionlint into .venv-infra

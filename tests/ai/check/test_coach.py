@@ -8,7 +8,7 @@ from typing import Any
 from resumate.ai.changes import apply_changes
 from resumate.ai.check.finding import Finding
 from resumate.ai.check.service import check
-from tests.ai.check.resumes import clean, nurse, sales
+from tests.ai.check.resumes import clean, german_nurse, nurse, sales, spanish_sales
 
 TODAY = date(2026, 12, 1)
 NO_NUMBER = "No number in this bullet: add a count, amount or result if you have one"
@@ -173,7 +173,7 @@ def test_a_sales_resume() -> None:
 
 
 def test_every_suggestion_applies_cleanly_and_changes_only_its_field() -> None:
-    for data in (nurse(), sales()):
+    for data in (nurse(), sales(), german_nurse(), spanish_sales()):
         for finding in check(data, None, TODAY):
             if finding.suggestion is None:
                 continue
@@ -254,3 +254,12 @@ def test_three_bullets_opening_with_an_article_are_not_a_repeated_verb() -> None
     bullets = ["The 3 wards I ran", "The 40 beds we kept", "The 2 audits we passed"]
     data = {"work": [{"name": "Acme", "startDate": "2024-01", "highlights": bullets}]}
     assert [f for f in check(data, None, TODAY) if f.kind == "repeated_verb"] == []
+
+
+def test_helped_before_a_non_verb_is_flagged_without_a_suggestion() -> None:
+    data = {"work": [{"name": "Acme", "highlights": ["Helped customers choose 3 plans"]}]}
+    [finding] = [f for f in check(data, None, TODAY) if f.kind == "weak_opener"]
+    assert (finding.message, finding.suggestion) == (
+        'Weak opener "Helped": start with what you did',
+        None,
+    )

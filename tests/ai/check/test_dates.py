@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from resumate.ai.check.dates import date_findings
 
 TODAY = date(2026, 12, 1)
@@ -61,9 +63,10 @@ def test_three_months_of_overlap_is_a_handover() -> None:
     assert found(job("Acme", "2018-01", "2020-03"), job("Birch", "2020-01")) == []
 
 
-def test_part_time_and_freelance_roles_may_overlap() -> None:
+@pytest.mark.parametrize("title", ["Freelance designer", "Part-time tutor", "PRN Nurse"])
+def test_part_time_and_freelance_roles_may_overlap(title: str) -> None:
     main = job("Acme", "2018-01")
-    side = job("Self", "2019-01", "2021-01", position="Freelance designer")
+    side = job("Self", "2019-01", "2021-01", position=title)
     assert found(main, side) == []
 
 

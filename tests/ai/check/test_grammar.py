@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import harper
+import pytest
 
 from resumate.ai.changes import apply_changes
-from resumate.ai.check.grammar import dialect, spelling_and_grammar
+from resumate.ai.check.grammar import dialect, one_slip, spelling_and_grammar
 
 
 def test_english_misspellings_and_grammar_with_harper_suggestions() -> None:
@@ -75,3 +76,34 @@ def test_names_inside_a_spanish_sentence_are_not_checked() -> None:
 def test_languages_without_a_dictionary_get_no_spelling_findings() -> None:
     data = {"basics": {"summary": "Zarządzałem zespołem 5 osób."}}
     assert spelling_and_grammar(data, "pl") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titrate vasoactive drips and monitor hemodynamics via arterial lines.",
+        "BLS, ACLS and CCRN certified; charge nurse for 2-3 shifts a week.",
+        "Mentored 5 engineers, 2 of whom were promoted to senior.",
+        "Own the on-call runbook with p99 latency under 20 ms.",
+    ],
+)
+def test_trade_words_acronyms_and_house_styles_are_not_errors(text: str) -> None:
+    assert spelling_and_grammar({"basics": {"summary": text}}, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "near"),
+    [
+        ("recieved", "received", True),
+        ("yeers", "years", True),
+        ("enginers", "engineers", True),
+        ("engineerrs", "engineers", True),
+        ("vasoactive", "vocative", False),
+        ("Sidekiq", "Sidekick", False),
+        ("same", "same", False),
+    ],
+)
+def test_one_slip_is_one_letter_wrong_missing_extra_or_swapped(
+    word: str, other: str, near: bool
+) -> None:
+    assert one_slip(word, other) is near

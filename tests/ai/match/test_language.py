@@ -69,3 +69,8 @@ def test_a_long_paragraph_is_split_into_sentences() -> None:
         "You will dress wounds!",
         "Do you chart?",
     ]
+
+
+def test_a_job_stays_within_its_size_after_folding() -> None:
+    # U+FDFA folds to 18 characters.
+    assert len(from_text("\ufdfa" * 20_000).text) == 20_000

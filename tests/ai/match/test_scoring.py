@@ -179,3 +179,9 @@ def test_an_empty_resume_scores_zero_and_answers_nothing() -> None:
     assert result.score == 0
     assert result.matched == []
     assert {item.path for item in result.evidence} == {None}
+
+
+def test_a_job_with_no_words_scores_zero_without_failing() -> None:
+    for job in (from_text("-\n--"), from_document({"skills": [{"name": ""}], "location": None})):
+        result = match(NURSE, job, meaning=False)
+        assert (result.score, result.parts, result.evidence) == (0, [], [])

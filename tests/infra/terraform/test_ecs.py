@@ -49,6 +49,20 @@ def test_app_runs_in_production_on_cognito_and_s3() -> None:
 
 
 @pytest.mark.parametrize("env", ENVS)
+def test_writing_help_is_on_through_bedrock_and_the_task_role(env: str) -> None:
+    fixed = locals_of(MODULES / "ecs_service")["fixed_environment"]
+    assert fixed["RESUMATE_AI_PROVIDER"] == "bedrock"
+    assert fixed["RESUMATE_AI_MODEL"] == "${var.bedrock_model_id}"
+    assert fixed["RESUMATE_AI_REGION"] == "${local.region}"
+    # No key: boto3 takes the task role's credentials.
+    call = named(TERRAFORM / "envs" / env, "module")["ecs_service"]
+    assert call["bedrock_model_id"] == "${var.bedrock_model_id}"
+    assert not any(name.startswith("RESUMATE_AI_") for name in call.get("secrets", {}))
+    default = named(TERRAFORM / "envs" / env, "variable")["bedrock_model_id"]["default"]
+    assert default.startswith("anthropic.")
+
+
+@pytest.mark.parametrize("env", ENVS)
 def test_env_gives_the_app_its_cognito_ids_bucket_and_secrets(env: str) -> None:
     call = named(TERRAFORM / "envs" / env, "module")["ecs_service"]
     assert set(call["environment"]) == {

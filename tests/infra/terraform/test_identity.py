@@ -100,6 +100,8 @@ def test_task_role_reaches_only_its_prefix_of_the_pdf_bucket_and_sign_up_confirm
         "cognito-idp:AdminUpdateUserAttributes",
         "cognito-idp:AdminUserGlobalSignOut",
         "cognito-idp:AdminDeleteUser",
+        "bedrock:InvokeModel",
+        "bedrock:InvokeModelWithResponseStream",
     }
     objects = statements("ecs_service", "task")[0]
     assert objects["resources"] == ["${var.pdf_bucket_arn}/${var.storage_prefix}/*"]
@@ -129,6 +131,19 @@ def test_task_role_manages_the_users_of_its_pool_only() -> None:
         "cognito-idp:AdminDeleteUser",
     }
     assert manage["resources"] == ["${var.cognito_user_pool_arn}"]
+
+
+def test_task_role_invokes_only_the_configured_bedrock_model() -> None:
+    (invoke,) = [
+        s for s in statements("ecs_service", "task") if s["sid"] == "InvokeConfiguredModel"
+    ]
+    assert set(invoke["actions"]) == {
+        "bedrock:InvokeModel",
+        "bedrock:InvokeModelWithResponseStream",
+    }
+    assert invoke["resources"] == [
+        "arn:${local.partition}:bedrock:${local.region}::foundation-model/${var.bedrock_model_id}"
+    ]
 
 
 def test_deploy_role_is_assumable_only_from_its_own_github_environment() -> None:

@@ -152,6 +152,7 @@ module "ecs_service" {
   log_retention_days      = local.log_retention_days
   pdf_bucket_arn          = module.storage.pdf_bucket_arn
   cognito_user_pool_arn   = module.auth.user_pool_arn
+  bedrock_model_id        = var.bedrock_model_id
 
   environment = {
     RESUMATE_AUTH_COGNITO_USER_POOL_ID = module.auth.user_pool_id

@@ -84,6 +84,12 @@ variable "mail_smtp_host" {
   default     = null
 }
 
+variable "bedrock_model_id" {
+  description = "The Bedrock model writing help runs on; it must be enabled for the account in the region."
+  type        = string
+  default     = "anthropic.claude-3-haiku-20240307-v1:0"
+}
+
 variable "mail_smtp_port" {
   description = "The relay's STARTTLS port (SES: 587, or 2587)."
   type        = number

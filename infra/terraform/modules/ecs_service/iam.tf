@@ -142,6 +142,13 @@ data "aws_iam_policy_document" "task" {
     ]
     resources = [var.cognito_user_pool_arn]
   }
+
+  # Writing help (Converse and ConverseStream) on the one configured model, nothing else.
+  statement {
+    sid       = "InvokeConfiguredModel"
+    actions   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
+    resources = ["arn:${local.partition}:bedrock:${local.region}::foundation-model/${var.bedrock_model_id}"]
+  }
 }
 
 resource "aws_iam_role_policy" "task" {

@@ -20,8 +20,12 @@ locals {
     RESUMATE_STORAGE_BACKEND     = "s3"
     RESUMATE_AUTH_PROVIDER       = "cognito"
     RESUMATE_AUTH_COGNITO_REGION = local.region
-    HOME                         = "/tmp"
-    XDG_CACHE_HOME               = "/tmp/.cache"
+    # Writing help is on in the deployment: Bedrock through the task role, no stored key.
+    RESUMATE_AI_PROVIDER = "bedrock"
+    RESUMATE_AI_MODEL    = var.bedrock_model_id
+    RESUMATE_AI_REGION   = local.region
+    HOME                 = "/tmp"
+    XDG_CACHE_HOME       = "/tmp/.cache"
   }
 
   environment = [for name, value in merge(var.environment, local.fixed_environment) : { name = name, value = value }]

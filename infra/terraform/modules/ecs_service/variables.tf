@@ -133,6 +133,16 @@ variable "cognito_user_pool_arn" {
   type        = string
 }
 
+variable "bedrock_model_id" {
+  description = "The Bedrock model writing help runs on (RESUMATE_AI_MODEL); the task role may invoke this model only."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9.:-]+$", var.bedrock_model_id))
+    error_message = "bedrock_model_id must be a Bedrock model id such as anthropic.claude-3-haiku-20240307-v1:0."
+  }
+}
+
 variable "storage_prefix" {
   description = "Key prefix the app writes under (RESUMATE_STORAGE_S3_PREFIX); the task role reaches nothing outside it."
   type        = string

@@ -19,10 +19,11 @@ LONGEST_GAP_MONTHS = 6
 LONGEST_OVERLAP_MONTHS = 3
 DATED_SECTIONS = ("work", "volunteer", "education", "projects")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
-# Roles that run alongside a main job: they may overlap it.
+# Roles that run alongside a main job, told by their title or employer: they may overlap it.
 NOT_FULL_TIME = re.compile(
-    r"part[- ]?time|freelanc|contract|intern|volunteer|teilzeit|freiberuf|nebenjob|werkstudent"
-    r"|praktik|tiempo parcial|media jornada|medio tiempo|autónom|prácticas",
+    r"part[- ]?time|freelanc|contractor|\bintern(?:ship)?\b|volunteer|\blocum\b|per diem|\bPRN\b"
+    r"|teilzeit|freiberuf|nebenjob|werkstudent|praktik|tiempo parcial|media jornada"
+    r"|medio tiempo|autónom|prácticas",
     re.IGNORECASE,
 )
 
@@ -117,5 +118,5 @@ def _overlaps(jobs: list[Job]) -> Iterator[Finding]:
 
 
 def _full_time(entry: dict[str, Any]) -> bool:
-    said = " ".join(str(entry.get(key) or "") for key in ("position", "name", "summary"))
+    said = " ".join(str(entry.get(key) or "") for key in ("position", "name"))
     return NOT_FULL_TIME.search(said) is None

@@ -33,8 +33,13 @@ DIALECTS = {
     "CA": harper.Dialect.CANADIAN,
     "IN": harper.Dialect.INDIAN,
 }
-# A comma before "and" is a house style, not an error; length is the coach's rule.
-QUIET_RULES = ("OxfordComma", "NoOxfordComma", "LongSentences")
+# Rules that misfire on resumes: house styles (the Oxford comma, en dashes in "2-3", "ms" for
+# milliseconds, "runbook"), length (the coach's rule), and two that read "2 of whom were
+# promoted to senior" as wrong.
+QUIET_RULES = (
+    "OxfordComma", "NoOxfordComma", "LongSentences", "NumericRangeEnDash",
+    "ExpandTimeShorthands", "SplitWords", "ToTwoToo", "WhomSubjectOfVerb",
+)  # fmt: skip
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 NAME = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
@@ -124,14 +129,28 @@ def _harper(
     with _lock:
         checker = linter(which)
         results = [(field, checker.lint(field.text, regex_mask=mask)) for field in fields]
+    english = dictionary("en")
     for field, lints in results:
+        skipped = _skipped_spans(field.text, mask)
         for lint in lints:
+            word = lint.problem_text
             if lint.lint_kind == "Spelling":
-                if _whitelisted(lint.problem_text, known):
-                    continue
-                yield _spelling(field, lint.span.start, lint.span.end, _replacement(lint))
-            else:
+                # Harper's list lacks many trade words ("titrate"): a second dictionary decides.
+                fix = _one_slip_fix(lint)
+                if fix and not _whitelisted(word, known) and not english.known([word.lower()]):
+                    yield _spelling(field, lint.span.start, lint.span.end, fix)
+            elif not _whitelisted(word, known) and not _touches(lint.span, skipped):
                 yield _grammar(field, lint)
+
+
+def _skipped_spans(text: str, mask: str | None) -> list[tuple[int, int]]:
+    return [match.span() for match in re.finditer(mask, text)] if mask else []
+
+
+def _touches(span: harper.Span, skipped: list[tuple[int, int]]) -> bool:
+    """Whether a lint lies next to text Harper skipped: it saw a gap there, not the words
+    ("BLS, <skipped>" lacks a space after its comma)."""
+    return any(start <= span.end + 1 and end >= span.start - 1 for start, end in skipped)
 
 
 def _mask(fields: list[TextField], known: frozenset[str]) -> str | None:
@@ -152,12 +171,31 @@ def _mask(fields: list[TextField], known: frozenset[str]) -> str | None:
     return r"\b(?:" + "|".join(escaped) + r")\b"
 
 
-def _replacement(lint: harper.Lint) -> str | None:
-    first = lint.suggestions[0] if lint.suggestions else None
-    return (
-        first.replacement_text
-        if first is not None and first.kind == harper.SuggestionKind.REPLACE
-        else None
+def _one_slip_fix(lint: harper.Lint) -> str | None:
+    """Harper's first fix one slip from the word (a letter wrong, missing, extra or swapped).
+
+    As with the other languages' dictionaries, a word with no such neighbour is more likely a
+    trade word Harper lacks ("vasoactive") than a typo, and is not reported.
+    """
+    for suggestion in lint.suggestions:
+        text = suggestion.replacement_text
+        if suggestion.kind == harper.SuggestionKind.REPLACE and one_slip(lint.problem_text, text):
+            return text
+    return None
+
+
+def one_slip(word: str, other: str) -> bool:
+    a, b = word.lower(), other.lower()
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        return any(a[:i] + a[i + 1 :] == b for i in range(len(a)))
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1
+    return len(diffs) == 1 or (
+        swapped and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
     )
 
 
@@ -176,10 +214,8 @@ def _grammar(field: TextField, lint: harper.Lint) -> Finding:
     return Finding(field.path, "grammar", message, edit(field.path, text, new) if new else None)
 
 
-def _spelling(field: TextField, start: int, end: int, replacement: str | None) -> Finding:
+def _spelling(field: TextField, start: int, end: int, replacement: str) -> Finding:
     word = field.text[start:end]
-    if replacement is None:
-        return Finding(field.path, "spelling", f'Possible misspelling: "{word}"')
     new = field.text[:start] + replacement + field.text[end:]
     message = f'Possible misspelling: "{word}" (did you mean "{replacement}"?)'
     return Finding(field.path, "spelling", message, edit(field.path, field.text, new))

@@ -70,7 +70,7 @@ def clean(text: str) -> str:
 
 def from_text(text: str) -> JobPosting:
     """A pasted job advert: its first line is taken as the title."""
-    text = clean(text[:MAX_JOB_CHARS])
+    text = clean(text[:MAX_JOB_CHARS])[:MAX_JOB_CHARS]  # folding can lengthen a character
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = lines[0] if lines else ""
     if len(lines) > 1 and len(title.split()) <= TITLE_WORDS:

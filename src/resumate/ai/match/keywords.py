@@ -136,7 +136,7 @@ def _keywords(
         singles[right] -= count
     first: dict[tuple[str, ...], int] = {}
     spelled: dict[tuple[str, ...], str] = {}
-    for word, following in zip(content, [*content[1:], None], strict=True):
+    for word, following in itertools.zip_longest(content, content[1:]):
         pair = (word.stem, following.stem) if following else ()
         if following and pair in phrases and following.index == word.index + 1:
             first.setdefault(pair, word.index)
