@@ -17,6 +17,8 @@ from resumate.account.email.pages import router as account_email_pages
 from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
+from resumate.ai.check.router import router as ai_check_router
+from resumate.ai.match.router import router as ai_match_router
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -83,9 +85,11 @@ ROUTERS = (
     health_router,
     transfer_router,
     trash_router,
+    ai_check_router,
     resumes_router,
     versions_router,
     pdf_router,
+    ai_match_router,
     jwks_router,
     auth_router,
     passkey_router,
