@@ -72,6 +72,7 @@ class Score:
     invented_after: int = 0  # of those, in changes that would apply
     named: int = 0  # of those, quoted by a flag
     too_long: int = 0  # changes over the guard's length limit
+    advisories: int = 0  # flags that ask without blocking (a figure from another entry)
     coverage_before: list[float] = field(default_factory=list)
     coverage_after: list[float] = field(default_factory=list)
     coverage_unguarded: list[float] = field(default_factory=list)
@@ -88,6 +89,7 @@ class Score:
         self.should_block += bad
         self.blocked += bool(blocking)
         self.too_long += any(flag.kind == "length" for flag in flags)
+        self.advisories += sum(not flag.blocking for flag in flags)
         self.invented += len(invented)
         self.named += sum(any(_overlap(fact, flag.value) for flag in flags) for fact in invented)
         if bad and not blocking:

@@ -99,6 +99,7 @@ def print_score(title: str, score: Score) -> None:
         ("invented facts quoted by a flag", score.named),
         ("invented facts after the guard (target 0)", score.invented_after),
         ("over the length limit", score.too_long),
+        ("flags that ask without blocking", score.advisories),
     ]
     for name, value in rows:
         print(f"  {name:<44} {value:>6}")
