@@ -38,9 +38,11 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from resumate.ai.generation.deps import current_provider
 from resumate.app import create_app
 from resumate.deps import SETTINGS
 from tests import databases
+from tests.ai.scripted import Answering
 from tests.helpers import PASSWORD, unique_email
 from tests.mailbox import last_mail, link_token
 
@@ -250,7 +252,11 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
         # The fuzzer registers many addresses from one client; the world's own sign-ups must
         # still get their mail.
         auth = {"mail_per_client": 1_000_000}
-        yield create_app(databases.test_settings(url, data_dir, auth=auth))
+        ai = {"calls_per_minute": 1000, "daily_tokens_per_user": 100_000_000}
+        app = create_app(databases.test_settings(url, data_dir, auth=auth, ai=ai))
+        # Writing help on, answered by a scripted model, so its routes do their work too.
+        app.dependency_overrides[current_provider] = lambda: Answering()
+        yield app
         # The client started the app's lifespan; ending it disposes of the database engine.
         asgi.shutdown_lifespans()
 

