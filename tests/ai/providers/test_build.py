@@ -165,3 +165,8 @@ async def test_a_users_anthropic_provider_needs_their_own_key() -> None:
     provider = await user_provider("anthropic", None, "claude-x", "user-key", operator())
     assert isinstance(provider, AnthropicMessages)
     await provider.aclose()
+
+
+def test_a_missing_model_file_is_refused_at_start(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="RESUMATE_AI_MODEL_PATH"):
+        provider_from_settings(AISettings(provider="local", model_path=tmp_path / "none.gguf"))
