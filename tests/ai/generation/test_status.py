@@ -33,7 +33,7 @@ async def test_with_a_model_it_names_who_sees_the_text(
         "on": True,
         "provider": "openai",
         "model": "scripted-1",
-        "description": "a scripted test model",
+        "description": "a scripted test model, model scripted-1",
         "howToTurnOn": "",
     }
     assert body["budget"] == {"dailyTokens": 200_000, "usedToday": 0}

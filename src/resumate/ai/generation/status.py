@@ -13,6 +13,7 @@ from resumate.ai.generation.schemas import (
     Status,
 )
 from resumate.ai.providers.base import Provider
+from resumate.ai.providers.build import describe
 from resumate.config import AISettings
 
 TURN_ON = (
@@ -42,7 +43,7 @@ def status(settings: AISettings, provider: Provider | None, used_today: int | No
             on=on,
             provider=provider.name if provider else None,
             model=provider.model if provider else None,
-            description=provider.description if provider else None,
+            description=describe(provider) if provider else None,
             how_to_turn_on="" if on else how,
         ),
         budget=(
