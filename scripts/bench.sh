@@ -2,12 +2,14 @@
 # Run the benchmarks: api (the JSON API on PostgreSQL, driven by wrk, then SQLite's durable
 # saves), pdf (Chromium printing,
 # in process), preview (the editor's live preview, one connection, against its 100 ms budget),
-# or all (the default: pdf, then api, then preview).
-# Usage: scripts/bench.sh [api|pdf|preview|all] [options]
+# ai (the offline analyzers, the local model and the guard's evaluation set; no network),
+# or all (the default: pdf, then api, then preview, then ai).
+# Usage: scripts/bench.sh [api|pdf|preview|ai|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
 #   preview: [--quick] [--samples N]   (python -m bench.preview --help)
-#   all: the api options; --quick applies to all three.
+#   ai: [--quick] [--runs N]   (python -m bench.ai --help)
+#   all: the api options; --quick applies to all four.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | preview | all) which=$1; shift ;;
+  api | pdf | preview | ai | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -46,8 +48,14 @@ run_preview() {
   .venv/bin/python -m bench.preview "$@"
 }
 
+run_ai() {
+  say "running the AI benchmark: analyzers, the local model, the guard's evaluation set (offline)"
+  .venv/bin/python -m bench.ai "$@"
+}
+
 case "$which" in
   api) run_api "$@" ;;
+  ai) run_ai "$@" ;;
   pdf) run_pdf "$@" ;;
   preview) run_preview "$@" ;;
   all)
@@ -56,5 +64,6 @@ case "$which" in
     run_pdf "${quick[@]}"
     run_api "$@"
     run_preview "${quick[@]}"
+    run_ai "${quick[@]}"
     ;;
 esac

@@ -114,10 +114,19 @@ def _checked(path: str, text: str, source: Source, limit: int) -> list[Flag]:
         flags.append(Flag(path=path, kind="length", value=str(len(text.strip())), message=message))
     seen: set[tuple[str, str]] = set()
     for fact in read_facts(text, source.language):
-        if source.states(fact) or (fact.kind, fact.key) in seen:
+        if (fact.kind, fact.key) in seen:
             continue
         seen.add((fact.kind, fact.key))
-        flags.append(Flag(path=path, kind=fact.kind, value=fact.text, message=_message(fact)))
+        if not source.states(fact):
+            flags.append(Flag(path=path, kind=fact.kind, value=fact.text, message=_message(fact)))
+        elif not source.states_in(fact, path):
+            # Stated, but by another job or project: moved figures are the subtle invention.
+            message = (
+                f"“{fact.text}” is in your resume, but not in this entry. "
+                "Keep it only if it belongs here."
+            )
+            flag = Flag(path=path, kind=fact.kind, value=fact.text, message=message)
+            flags.append(flag.model_copy(update={"blocking": False}))
     for phrase in _obeyed(text):
         message = (
             f"“{phrase}” reads like an instruction from the job text or a note to a reader, "

@@ -1,0 +1,1 @@
+"""The writing coach, date and contact checks, and offline spelling and grammar."""
