@@ -221,7 +221,12 @@ class World:
         self.resume_id = self.trashed_id = ""
 
     def _create(self) -> str:
-        body: dict[str, Any] = {"title": "Fuzzed resume", "data": {"basics": {"name": "Ada"}}}
+        # With a summary and a bullet, so writing help has prose to work on.
+        data = {
+            "basics": {"name": "Ada", "summary": "Engineer."},
+            "work": [{"name": "Acme", "highlights": ["Built the billing service"]}],
+        }
+        body: dict[str, Any] = {"title": "Fuzzed resume", "data": data}
         response = self.client.post("/api/resumes", json=body, headers=self.headers)
         assert response.status_code == 201, response.text
         self.etag = response.headers["ETag"]

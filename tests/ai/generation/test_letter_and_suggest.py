@@ -65,3 +65,13 @@ async def test_a_suggestion_for_a_missing_entry_names_the_entry(
     response = await _post(client, "suggest", body)
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["field"] == "entry"
+
+
+async def test_an_entry_must_be_a_number_not_a_boolean(
+    client: httpx.AsyncClient, model: Install
+) -> None:
+    model()
+    body = {"section": "work", "entry": False, "description": "Ran the ward."}
+    response = await _post(client, "suggest", body)
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "entry"

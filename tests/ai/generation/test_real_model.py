@@ -18,9 +18,11 @@ import pytest
 from fastapi import FastAPI
 
 from resumate.ai.generation.deps import current_provider
-from resumate.ai.providers.base import Prompt, Provider, Reply
+from resumate.ai.generation.schemas import LetterAnswer
+from resumate.ai.providers.base import Message, Prompt, Provider, Reply
 from resumate.ai.providers.local import LocalModel
 from resumate.ai.providers.openai_compat import OpenAICompatible
+from resumate.ai.providers.structured import structured
 from resumate.app import create_app
 from tests.ai.generation.conftest import RESUME, nurse_resume
 from tests.ai.generation.events import leave_after_first_delta
@@ -143,3 +145,15 @@ async def test_leaving_a_streaming_letter_stops_the_local_model(
     assert stopped_at - before < 10
     status = (await client.get("/api/ai/status", headers=account.headers)).json()
     assert 0 < status["budget"]["usedToday"] < 1200
+
+
+async def test_a_long_bounded_answer_does_not_break_the_local_grammar(
+    local_model: LocalModel,
+) -> None:
+    """A 6,000-character bound once made llama.cpp refuse the grammar and crash the process."""
+    prompt = Prompt(
+        (Message("user", 'Say hello as JSON: {"text": "..."}'),), max_tokens=24, mode="text"
+    )
+    answer, usage = await structured(local_model, prompt, LetterAnswer)
+    assert isinstance(answer.text, str)
+    assert usage.output_tokens > 0

@@ -24,7 +24,7 @@ MAX_BULLETS = 6
 
 
 class RewriteIn(ApiInput):
-    path: str = Field(max_length=200, examples=["work[0].highlights[1]"])
+    path: str = Field(max_length=200, examples=["basics.summary", "work[0].highlights[1]"])
     style: Style = "stronger"
     instruction: str = Field(default="", max_length=MAX_INSTRUCTION)
 
@@ -40,7 +40,7 @@ class CoverLetterIn(ApiInput):
 
 class SuggestIn(ApiInput):
     section: Section
-    entry: int = Field(ge=0, le=999, description="The entry's index within its section")
+    entry: int = Field(strict=True, ge=0, le=999, description="The entry's index in its section")
     description: str = Field(
         min_length=1, max_length=MAX_DESCRIPTION, description="What the person did, plainly"
     )

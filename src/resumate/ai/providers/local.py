@@ -168,7 +168,22 @@ async def _close(pieces: AsyncIterator[str | Reply]) -> None:
 
 def _response_format(prompt: Prompt) -> dict[str, Any] | None:
     if prompt.mode == "schema":
-        return {"type": "json_object", "schema": prompt.schema}
+        return {"type": "json_object", "schema": _unbounded(prompt.schema)}
     if prompt.mode == "object":
         return {"type": "json_object"}
     return None
+
+
+def _unbounded(schema: Any) -> Any:
+    """The schema without length bounds, for llama.cpp's grammar.
+
+    A bound becomes that many nested grammar rules: llama.cpp refuses a `maxLength` of a few
+    thousand ("exceeds sane defaults") and its next sample crashes the process. The bounds
+    still hold: `structured` validates every answer against the full schema.
+    """
+    if isinstance(schema, dict):
+        loose = {"maxLength", "maxItems"}
+        return {key: _unbounded(value) for key, value in schema.items() if key not in loose}
+    if isinstance(schema, list):
+        return [_unbounded(value) for value in schema]
+    return schema
