@@ -14,7 +14,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from resumate.ai.errors import AINotConfigured, ProviderUnavailable
+from resumate.ai.providers.anthropic import AnthropicMessages
 from resumate.ai.providers.base import Message, Prompt
+from resumate.ai.providers.bedrock import BedrockConverse
 from resumate.ai.providers.build import (
     AIProviders,
     describe,
@@ -142,3 +144,29 @@ async def test_the_app_holds_the_providers_part(app: FastAPI) -> None:
     providers = PROVIDER.of(app)
     assert isinstance(providers, AIProviders)
     assert providers.operator is None
+
+
+async def test_the_operators_anthropic_and_bedrock_providers() -> None:
+    claude = provider_from_settings(
+        AISettings(provider="anthropic", model="claude-x", api_key=SecretStr("k"))
+    )
+    assert isinstance(claude, AnthropicMessages)
+    assert describe(claude) == "Anthropic's API, model claude-x"
+    bedrock = provider_from_settings(
+        AISettings(provider="bedrock", model="anthropic.claude-x", region="eu-central-1")
+    )
+    assert isinstance(bedrock, BedrockConverse)
+    assert describe(bedrock) == "Amazon Bedrock in eu-central-1, model anthropic.claude-x"
+
+
+async def test_a_users_anthropic_provider_needs_their_own_key() -> None:
+    with pytest.raises(ValueError, match="key"):
+        await user_provider("anthropic", None, "claude-x", None, operator())
+    provider = await user_provider("anthropic", None, "claude-x", "user-key", operator())
+    assert isinstance(provider, AnthropicMessages)
+    await provider.aclose()
+
+
+def test_a_missing_model_file_is_refused_at_start(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="RESUMATE_AI_MODEL_PATH"):
+        provider_from_settings(AISettings(provider="local", model_path=tmp_path / "none.gguf"))

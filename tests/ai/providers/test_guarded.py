@@ -150,3 +150,10 @@ def test_guards_keep_one_breaker_per_provider_and_scope() -> None:
     assert guards.breaker(a) is guards.breaker(a)
     assert guards.breaker(a) is not guards.breaker(b)
     assert guards.breaker(a) is not guards.breaker(a, scope="someone's key")
+
+
+async def test_a_stream_that_goes_silent_times_out_after_one_retry() -> None:
+    inner = Scripted([reply("late"), reply("later")], pause=1)
+    with pytest.raises(ProviderUnavailable, match="did not answer"):
+        _pieces = [p async for p in guarded(inner, timeout=0.1).stream(PROMPT)]
+    assert len(inner.prompts) == 2

@@ -12,7 +12,9 @@ import hashlib
 from typing import TYPE_CHECKING, Literal
 
 from resumate.ai.errors import AINotConfigured
+from resumate.ai.providers.anthropic import AnthropicMessages
 from resumate.ai.providers.base import Provider
+from resumate.ai.providers.bedrock import BedrockConverse, bedrock_client
 from resumate.ai.providers.guarded import Guards
 from resumate.ai.providers.openai_compat import OpenAICompatible
 from resumate.ai.providers.urls import checked_url, guarded_http_client
@@ -48,7 +50,19 @@ def provider_from_settings(settings: AISettings) -> Provider | None:
             context_tokens=settings.local_context_tokens,
             threads=settings.local_threads,
         )
-    raise ValueError(f"RESUMATE_AI_PROVIDER={settings.provider} is not available in this build")
+    if settings.provider == "anthropic":
+        assert settings.model is not None
+        assert key is not None
+        return AnthropicMessages(
+            model=settings.model,
+            api_key=key,
+            timeout=settings.timeout_seconds,
+            base_url=settings.base_url,
+        )
+    assert settings.model is not None
+    # No key: boto3's default chain signs (the ECS task role in the AWS deployment).
+    client = bedrock_client(settings.region, settings.timeout_seconds)
+    return BedrockConverse(model=settings.model, client=client)
 
 
 async def user_provider(
@@ -61,23 +75,31 @@ async def user_provider(
     """A person's own provider, unguarded; the caller closes it (`aclose`) after the call.
 
     Raises AINotConfigured when the operator does not allow people's own providers, and
-    `urls.UnsafeURL` (a ValueError, its message fit for the person) for a refused URL.
+    ValueError (`urls.UnsafeURL` for a refused URL) with a message fit for the person.
     """
     if not settings.allow_user_providers:
         raise AINotConfigured("This site does not let people bring their own language model.")
     allow_private = settings.allow_private_urls
     url = await checked_url(base_url, allow_private=allow_private) if base_url else None
     client = guarded_http_client(allow_private=allow_private, timeout=settings.timeout_seconds)
-    if kind == "openai":
-        return OpenAICompatible(
+    if kind == "anthropic":
+        if not api_key:
+            await client.aclose()
+            raise ValueError("an Anthropic API key is needed")
+        return AnthropicMessages(
             model=model,
-            base_url=url,
             api_key=api_key,
             timeout=settings.timeout_seconds,
+            base_url=url,
             http_client=client,
         )
-    await client.aclose()
-    raise ValueError(f"{kind} is not available in this build")
+    return OpenAICompatible(
+        model=model,
+        base_url=url,
+        api_key=api_key,
+        timeout=settings.timeout_seconds,
+        http_client=client,
+    )
 
 
 def describe(provider: Provider) -> str:

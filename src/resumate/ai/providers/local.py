@@ -47,6 +47,8 @@ class LocalModel:
             raise RuntimeError(
                 "The local model needs llama-cpp-python: pip install 'resumate[local-llm]'"
             )
+        if not path.is_file():
+            raise FileNotFoundError(f"RESUMATE_AI_MODEL_PATH: there is no model file at {path}")
         self._path = path
         self._context = context_tokens
         self._threads = threads

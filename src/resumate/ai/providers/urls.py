@@ -69,6 +69,8 @@ def refusal(address: IPAddress, *, allow_private: bool) -> str | None:
 
 
 def _is_public(address: IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
     if isinstance(address, ipaddress.IPv6Address) and (
         address.sixtofour is not None or address.teredo is not None
     ):
