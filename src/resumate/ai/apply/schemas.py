@@ -11,7 +11,9 @@ from resumate.document.fields import MAX_LONG_TEXT
 from resumate.resumes.schemas import JOB_DESCRIPTION_MAX, ResumeOut, Title
 from resumate.schemas import ApiInput, ApiModel
 
-MAX_CHANGES = 200
+# A proposal changes a few dozen fields at most; the bounds keep a full body under the body limit.
+MAX_CHANGES = 50
+MAX_NEW_TEXT = 4_000
 
 
 class ProposedChange(ApiInput):
@@ -19,7 +21,7 @@ class ProposedChange(ApiInput):
 
     path: str = Field(max_length=200, examples=["work[0].highlights[1]"])
     original: str = Field(max_length=MAX_LONG_TEXT)
-    new: str = Field(max_length=MAX_LONG_TEXT)
+    new: str = Field(max_length=MAX_NEW_TEXT)
     # The person's explicit yes to a change the guard blocks (a fact the resume does not state).
     confirmed: bool = False
 
@@ -58,6 +60,14 @@ class VariantRequest(ApiInput):
 
 
 class ApplyRequest(ApiInput):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"changes": [{"path": "basics.summary", "original": "", "new": "Calm and kind."}]}
+            ]
+        }
+    )
+
     changes: list[ProposedChange] = Field(min_length=1, max_length=MAX_CHANGES)
     variant: VariantRequest | None = None
 
