@@ -18,6 +18,8 @@ from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.ai.check.router import router as ai_check_router
+from resumate.ai.providers.build import AIProviders
+from resumate.ai.providers.deps import PROVIDER
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -138,6 +140,7 @@ def build_components(settings: Settings) -> Components:
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
+    parts.put(PROVIDER, AIProviders(settings.ai))
     return parts
 
 

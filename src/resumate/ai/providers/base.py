@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from resumate.ai.errors import ProviderUnavailable
+
 Role = Literal["system", "user", "assistant"]
 # How the answer's shape is asked for: a JSON schema the provider enforces, a JSON object with
 # the schema only described in the prompt, or plain text to be parsed.
@@ -88,3 +90,7 @@ class Provider(Protocol):
 
 class ModeRefused(Exception):
     """The provider refused the output mode asked for (e.g. no JSON schema support)."""
+
+
+class Transient(ProviderUnavailable):
+    """A failure worth one more try: a timeout, a 5xx, a dropped connection, a 429."""
