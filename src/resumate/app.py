@@ -18,6 +18,7 @@ from resumate.account.email.router import router as account_email_router
 from resumate.account.pages import router as account_pages
 from resumate.account.router import router as account_router
 from resumate.ai.check.router import router as ai_check_router
+from resumate.ai.match.router import router as ai_match_router
 from resumate.ai.providers.build import AIProviders
 from resumate.ai.providers.deps import PROVIDER
 from resumate.auth.backend import AuthBackend
@@ -87,6 +88,7 @@ ROUTERS = (
     transfer_router,
     trash_router,
     ai_check_router,
+    ai_match_router,
     resumes_router,
     versions_router,
     pdf_router,

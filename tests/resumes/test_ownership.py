@@ -50,6 +50,7 @@ SCOPED = [
     Call("GET", "/api/resumes/{resume_id}/pdf", expect=307),
     Call("GET", "/api/resumes/{resume_id}/preview"),
     Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
+    Call("POST", "/api/resumes/{resume_id}/ai/match", {"job": "Nurse. Wound care and triage."}),
     Call("POST", "/api/resumes/{resume_id}/ai/check", {}),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
