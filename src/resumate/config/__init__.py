@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from resumate.config.ai import AISettings
-from resumate.config.paths import AbsolutePath
+from resumate.config.ai import AISettings as AISettings
+from resumate.config.paths import AbsolutePath as AbsolutePath
 
 SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
 
