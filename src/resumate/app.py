@@ -101,7 +101,6 @@ ROUTERS = (
     versions_router,
     ai_apply_router,
     pdf_router,
-    ai_match_router,
     ai_status_router,
     jwks_router,
     auth_router,
