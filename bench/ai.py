@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     print_score("Guard on the hand-written proposals", hand_written())
     from bench._ai_model import print_generated
 
-    print_generated()
+    print_generated(args.quick)
 
 
 if __name__ == "__main__":
