@@ -33,6 +33,8 @@ class Script:
     replies: list[str] = field(default_factory=list)
     pace: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
+    # The Authorization header of each call: whose key reached this server.
+    keys: list[str] = field(default_factory=list)
     cancelled: int = 0
 
     @property
@@ -77,6 +79,7 @@ def build(script: Script) -> Starlette:
     async def chat(request: Request) -> Response:
         asked: dict[str, Any] = await request.json()
         script.requests.append(asked)
+        script.keys.append(request.headers.get("authorization", ""))
         text = script.replies.pop(0) if script.replies else "{}"
         usage = {"prompt_tokens": 100, "completion_tokens": len(text) // 4 + 1}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]

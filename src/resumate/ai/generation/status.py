@@ -30,6 +30,8 @@ def status(settings: AISettings, provider: Provider | None, used_today: int | No
         how = BUDGET_OFF
     elif provider is None and settings.provider != "none":
         how = f"{TURN_ON} Now: {'; '.join(settings.problems()) or 'the provider did not start'}."
+    if not on and settings.allow_user_providers and settings.daily_tokens_per_user > 0:
+        how = f"{how} You can also use your own model: Account → Your own language model."
     return Status(
         analyzers=Analyzers(
             match=True,
