@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 from bench._ai_eval import Score, cases, job, posting, prose_coverage, resume
@@ -29,7 +28,14 @@ from resumate.ai.changes import Change, apply_changes
 from resumate.ai.fields import all_text
 from resumate.ai.generation.schemas import Proposal, TailorIn
 from resumate.ai.generation.tasks import tailor
-from resumate.ai.providers.base import Message, OutputMode, Prompt, Provider, ProviderName, Reply
+from resumate.ai.providers.base import (
+    Message,
+    OutputMode,
+    Prompt,
+    Provider,
+    Reply,
+    Wrapped,
+)
 from resumate.ai.providers.build import provider_from_settings
 from resumate.ai.providers.structured import UnusableAnswer, structured
 from resumate.ai.skills import find_skills
@@ -102,36 +108,12 @@ def print_model(quick: bool) -> None:
     print(f"  tokens per answer       p50 {percentile([float(t) for t in tokens], 50):8.0f}")
 
 
-class WithoutSchema:
+class WithoutSchema(Wrapped):
     """A provider asked for JSON without a schema it must enforce (the ladder's next rungs)."""
-
-    def __init__(self, inner: Provider) -> None:
-        self.inner = inner
-
-    @property
-    def name(self) -> ProviderName:
-        return self.inner.name
-
-    @property
-    def model(self) -> str:
-        return self.inner.model
-
-    @property
-    def description(self) -> str:
-        return self.inner.description
 
     @property
     def modes(self) -> frozenset[OutputMode]:
         return self.inner.modes - {"schema"}
-
-    async def complete(self, prompt: Prompt) -> Reply:
-        return await self.inner.complete(prompt)
-
-    def stream(self, prompt: Prompt) -> AsyncIterator[str | Reply]:
-        return self.inner.stream(prompt)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
 
 
 def configured(schema: bool) -> tuple[Provider | None, str]:

@@ -88,6 +88,39 @@ class Provider(Protocol):
     async def aclose(self) -> None: ...
 
 
+class Wrapped:
+    """A provider in front of another: it answers to the inner one's name, model and modes,
+    and passes every call through; subclasses change what they wrap."""
+
+    def __init__(self, inner: Provider) -> None:
+        self.inner = inner
+
+    @property
+    def name(self) -> ProviderName:
+        return self.inner.name
+
+    @property
+    def model(self) -> str:
+        return self.inner.model
+
+    @property
+    def description(self) -> str:
+        return self.inner.description
+
+    @property
+    def modes(self) -> frozenset[OutputMode]:
+        return self.inner.modes
+
+    async def complete(self, prompt: Prompt) -> Reply:
+        return await self.inner.complete(prompt)
+
+    def stream(self, prompt: Prompt) -> AsyncIterator[str | Reply]:
+        return self.inner.stream(prompt)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
 class ModeRefused(Exception):
     """The provider refused the output mode asked for (e.g. no JSON schema support)."""
 

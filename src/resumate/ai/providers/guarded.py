@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING
 from resumate.ai.errors import ProviderUnavailable
 from resumate.ai.providers.base import (
     ModeRefused,
-    OutputMode,
     Prompt,
     Provider,
-    ProviderName,
     Reply,
     Transient,
+    Wrapped,
 )
 
 if TYPE_CHECKING:
@@ -132,30 +131,14 @@ class Guards:
         return Guarded(provider, self.gate, breaker, self.settings.timeout_seconds)
 
 
-class Guarded:
+class Guarded(Wrapped):
     """A provider behind the timeout, the retry, the gate and its breaker (see the module)."""
 
     def __init__(self, inner: Provider, gate: Gate, breaker: Breaker, timeout: float) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self._gate = gate
         self._breaker = breaker
         self._timeout = timeout
-
-    @property
-    def name(self) -> ProviderName:
-        return self.inner.name
-
-    @property
-    def model(self) -> str:
-        return self.inner.model
-
-    @property
-    def description(self) -> str:
-        return self.inner.description
-
-    @property
-    def modes(self) -> frozenset[OutputMode]:
-        return self.inner.modes
 
     async def complete(self, prompt: Prompt) -> Reply:
         trial = self._breaker.admit()
@@ -234,6 +217,3 @@ class Guarded:
         if isinstance(error, ProviderUnavailable):
             return error
         return Transient(f"The language model did not answer within {self._timeout:g} seconds.")
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
