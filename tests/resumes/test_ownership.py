@@ -10,9 +10,25 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from resumate.ai.generation.deps import current_provider
+from tests.ai.scripted import Answering
 from tests.helpers import Account, create_resume, if_match, sign_up
 
 TEMPLATE = "<the resume's template>"
+# Something for writing help to work on: a summary and one job with a bullet.
+DATA = {
+    "basics": {"name": "Ada", "summary": "Designer of calm interfaces."},
+    "work": [{"name": "Acme", "position": "Designer", "highlights": ["Drew the icons"]}],
+}
+JOB = "Product designer. Figma and user research."
+
+
+@pytest.fixture(autouse=True)
+def writing_help_on(app: FastAPI) -> Any:
+    """Generation on, answered by a scripted model, so its routes reach the ownership check."""
+    app.dependency_overrides[current_provider] = lambda: Answering()
+    yield
+    app.dependency_overrides.pop(current_provider, None)
 
 
 @dataclass(frozen=True)
@@ -52,10 +68,26 @@ SCOPED = [
     Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
     Call("POST", "/api/resumes/{resume_id}/ai/match", {"job": "Nurse. Wound care and triage."}),
     Call("POST", "/api/resumes/{resume_id}/ai/check", {}),
+    Call("POST", "/api/resumes/{resume_id}/ai/rewrite", {"path": "work[0].highlights[0]"}),
+    Call("POST", "/api/resumes/{resume_id}/ai/tailor", {"job": JOB}),
+    Call("POST", "/api/resumes/{resume_id}/ai/cover-letter", {"job": JOB}),
+    Call(
+        "POST",
+        "/api/resumes/{resume_id}/ai/suggest",
+        {"section": "work", "entry": 0, "description": "I drew icons and ran user interviews."},
+    ),
     Call(
         "POST",
         "/api/resumes/{resume_id}/ai/apply",
-        {"changes": [{"path": "basics.summary", "original": "", "new": "Careful and kind."}]},
+        {
+            "changes": [
+                {
+                    "path": "basics.summary",
+                    "original": "Designer of calm interfaces.",
+                    "new": "Designer of calm, clear interfaces.",
+                }
+            ]
+        },
     ),
 ]
 # Routes that name no resume act only on the caller's own: see the tests at the end.
@@ -85,8 +117,8 @@ async def owner_with_resumes(
 ) -> tuple[Account, dict[str, Any], dict[str, Any]]:
     """An account with one resume in use and one in the trash."""
     owner = await sign_up(client)
-    active = await create_resume(client, owner, title="Active")
-    trashed = await create_resume(client, owner, title="Trashed")
+    active = await create_resume(client, owner, title="Active", data=DATA)
+    trashed = await create_resume(client, owner, title="Trashed", data=DATA)
     deleted = await client.delete(f"/api/resumes/{trashed['id']}", headers=owner.headers)
     assert deleted.status_code == 204
     return owner, active, trashed

@@ -63,7 +63,15 @@ class ApplyRequest(ApiInput):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"changes": [{"path": "basics.summary", "original": "", "new": "Calm and kind."}]}
+                {
+                    "changes": [
+                        {
+                            "path": "basics.summary",
+                            "original": "Engineer.",
+                            "new": "Engineer who ships billing software.",
+                        }
+                    ]
+                }
             ]
         }
     )
