@@ -28,6 +28,7 @@ from resumate.ai.providers.deps import PROVIDER
 from resumate.ai.userprovider.pages import router as ai_provider_pages
 from resumate.ai.userprovider.router import router as ai_provider_router
 from resumate.ai.userprovider.service import exported_provider
+from resumate.ai.warm import warm_analyzers
 from resumate.auth.backend import AuthBackend
 from resumate.auth.deps import AUTH
 from resumate.auth.devices.pages import router as devices_pages
@@ -166,12 +167,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         upkeep = asyncio.create_task(_upkeep_forever(components))
+        # In a worker thread: the app answers at once, and the analyzers are ready soon after.
+        warming = asyncio.create_task(asyncio.to_thread(warm_analyzers))
         try:
             yield
         finally:
             upkeep.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await upkeep
+            await warming
             await components.close()
 
     app = FastAPI(
