@@ -14,6 +14,7 @@ from resumate.document.language import DEFAULT_LANGUAGE, LANGUAGES, locale
 from resumate.document.theme import SECTIONS
 from resumate.rendering.words import (
     CONTACT,
+    COVER_LETTER,
     DOMAIN,
     HEADINGS,
     LOCALES_DIR,
@@ -25,7 +26,7 @@ from resumate.rendering.words import (
 )
 
 TRANSLATED = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
-MESSAGES = {*HEADINGS.values(), CONTACT, PRESENT, RESUME}
+MESSAGES = {*HEADINGS.values(), CONTACT, PRESENT, RESUME, COVER_LETTER}
 # Words a language writes exactly as English does; anything else equal to English was left out.
 SAME_AS_ENGLISH = {("fr", "Contact"), ("fr", "Publications"), ("nl", "Contact")}
 

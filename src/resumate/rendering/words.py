@@ -53,6 +53,9 @@ CONTACT = N_("Contact")
 PRESENT = N_("Present")
 # TRANSLATORS: the document's title, after the person's name: "Ada Lovelace — Resume".
 RESUME = N_("Resume")
+# TRANSLATORS: the title of a cover letter printed in the résumé's design:
+# "Ada Lovelace — Cover letter".
+COVER_LETTER = N_("Cover letter")
 
 
 @cache

@@ -22,6 +22,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 # The real small model's fixtures, for the journey that cancels it.
 from tests.ai.llm import gguf, llama_server  # noqa: F401
+from tests.pdfs import assert_readable
+from tests.resume_parser import lines_of, text_items
 from tests.web.e2e.conftest import PageMaker, free_port, served_like_make_run
 from tests.web.e2e.editing import new_resume, open_editor, preview, saved
 from tests.web.e2e.helpers import look, signed_up
@@ -256,7 +258,9 @@ def test_a_streaming_rewrite_can_be_cancelled(ai_page: Page, model: Script) -> N
         time.sleep(0.1)
 
 
-def test_a_cover_letter_streams_into_the_panel(ai_page: Page, model: Script) -> None:
+def test_a_cover_letter_streams_in_then_prints_as_edited_in_the_resumes_design(
+    ai_page: Page, model: Script
+) -> None:
     page = ai_page
     open_assistant(page)
     page.get_by_label("Job description").fill(JOB)
@@ -267,10 +271,29 @@ def test_a_cover_letter_streams_into_the_panel(ai_page: Page, model: Script) -> 
     expect(text).to_have_value(letter)
     expect(page.get_by_role("button", name="Copy")).to_be_enabled()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download .txt").click()
+        page.get_by_role("button", name="As .txt").click()
     assert download.value.suggested_filename == "cover-letter.txt"
+
+    # The draft is the person's to edit; the PDF prints what the box holds, not the draft.
+    edited = letter.replace("Kind regards", "I would love to talk.\n\nKind regards,\nAda Park")
+    text.fill(edited)
+    page.get_by_role("textbox", name="To optional").fill("Hiring team\nNordlys Payments")
     page.locator("[data-ai-letter]").evaluate("(box) => box.scrollIntoView({ block: 'start' })")
     look(page, "assistant-letter")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Letter as PDF").click()
+    assert download.value.suggested_filename.endswith("-cover-letter.pdf")
+    pdf = Path(download.value.path()).read_bytes()
+    # Printed by the app as `make run` starts it: the bundled fonts, real characters.
+    assert_readable(pdf)
+    lines = [line.text for line in lines_of(text_items(pdf)[0])]
+    # A parser reads the letterhead first (name, label, contact), then the date and the text.
+    assert lines[0] == "Ada Park"
+    assert lines.index("ada@example.com") < lines.index("Hiring team")
+    assert lines.index("Hiring team") < lines.index("Dear hiring team,")
+    assert "I would love to talk." in lines
+    assert not any("Responsible for the billing service" in line for line in lines)
+    expect(page.locator("[data-toast]")).to_contain_text("in your resume's design")
 
 
 def test_a_flagged_change_needs_a_yes_before_it_can_be_accepted(

@@ -1,4 +1,5 @@
-"""/api/resumes/{id}: generate-pdf, pdf (a fresh download link), preview (the printed HTML)."""
+"""/api/resumes/{id}: generate-pdf, pdf (a fresh download link), preview (the printed HTML),
+and cover-letter.pdf (a letter printed in the resume's design)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from resumate.openapi import responses
 from resumate.rendering.document import PREVIEW_HEADERS
 from resumate.resumes.deps import OwnedResume
 from resumate.resumes.pdf.deps import PdfServiceDep
-from resumate.resumes.pdf.schemas import Draft, PdfOut, pdf_out
+from resumate.resumes.pdf.schemas import Draft, LetterIn, PdfOut, pdf_out
+from resumate.resumes.pdf.service import pdf_filename
+from resumate.storage.base import content_disposition
 
 router = APIRouter(prefix="/api/resumes/{resume_id}", tags=["pdf"])
 
@@ -31,6 +34,35 @@ async def download_pdf(resume: OwnedResume, service: PdfServiceDep) -> RedirectR
     """Redirect to a fresh link to the PDF of the resume as it is now (printed if needed)."""
     link = await service.generate(resume)
     return RedirectResponse(link.url, status_code=307)
+
+
+@router.post(
+    "/cover-letter.pdf",
+    response_class=Response,
+    responses={
+        **responses(401, 404, 422, 503),
+        200: {"content": {"application/pdf": {}}, "description": "The letter as a PDF"},
+    },
+)
+async def cover_letter_pdf(
+    resume: OwnedResume, letter: LetterIn, service: PdfServiceDep
+) -> Response:
+    """Print a cover letter in the resume's design: its masthead, type, colours and page.
+
+    The text is the person's (an Assistant draft they edited); it is printed for this answer
+    and not kept.
+    """
+    printed = await service.letter(
+        resume, text=letter.text, recipient=letter.recipient, dated=letter.date
+    )
+    return Response(
+        printed.data,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": content_disposition(pdf_filename(resume.title, "-cover-letter")),
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get(

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from datetime import datetime
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from resumate.document.schemas import JsonResume
 from resumate.document.theme import Theme
 from resumate.resumes.pdf.service import PdfLink
-from resumate.schemas import ApiInput, ApiModel
+from resumate.schemas import ApiInput, ApiModel, not_blank
+
+# A letter is a page or two; the assistant drafts at most 8,000 characters.
+MAX_LETTER = 8000
+MAX_RECIPIENT = 300
 
 
 class Draft(ApiInput):
@@ -21,9 +27,34 @@ class Draft(ApiInput):
     template_id: uuid.UUID | None = Field(default=None)
 
 
+def written_date(value: object) -> object:
+    """A date as JSON writes one, "YYYY-MM-DD": a number is not a date (lax reading takes 0
+    for 1 January 1970)."""
+    if value is None or isinstance(value, str | dt.date):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a valid date, written YYYY-MM-DD")
+
+
+class LetterIn(ApiInput):
+    """A cover letter to print in the resume's design, as the person edited it."""
+
+    text: Annotated[
+        str, StringConstraints(min_length=1, max_length=MAX_LETTER), AfterValidator(not_blank)
+    ] = Field(description="The letter, paragraphs separated by a blank line")
+    recipient: str | None = Field(
+        default=None,
+        max_length=MAX_RECIPIENT,
+        description="Who it goes to, a line each (name, company, address); printed above the text",
+    )
+    date: Annotated[dt.date | None, BeforeValidator(written_date)] = Field(
+        default=None,
+        description="The date printed on the letter (YYYY-MM-DD); today (UTC) when left out",
+    )
+
+
 class PdfOut(ApiModel):
     url: str
-    expires_at: datetime
+    expires_at: dt.datetime
     pages: int
     bytes: int
 

@@ -14,14 +14,15 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.db import release
 from resumate.rendering.document import Document, render_document
-from resumate.rendering.renderer import Renderer
+from resumate.rendering.letter import render_letter
+from resumate.rendering.renderer import RenderedPdf, Renderer
 from resumate.resumes.files import pdf_key
 from resumate.resumes.models import Resume
 from resumate.resumes.repository import PrintedPdf, ResumeRepository
@@ -55,9 +56,9 @@ def content_hash(resume: Resume, template: Template) -> str:
     return hashlib.sha256(material.encode()).hexdigest()
 
 
-def pdf_filename(title: str) -> str:
+def pdf_filename(title: str, suffix: str = "") -> str:
     stem = re.sub(r"[^\w.-]+", "-", title, flags=re.UNICODE).strip("-.") or "resume"
-    return f"{stem[:80]}.pdf"
+    return f"{stem[:80]}{suffix}.pdf"
 
 
 class PdfService:
@@ -88,6 +89,26 @@ class PdfService:
             resume.data if data is None else data,
             resume.theme if theme is None else theme,
         )
+
+    async def letter(
+        self, resume: Resume, *, text: str, recipient: str | None, dated: date | None
+    ) -> RenderedPdf:
+        """A cover letter printed in the resume's design, handed back and not stored.
+
+        The letter is the person's draft, not part of the resume: it is printed for this
+        download only, so nothing of it is kept once it is sent.
+        """
+        template = await self.templates.get(resume.template_id)
+        await release(self.session)
+        document = render_letter(
+            template.source,
+            resume.data,
+            resume.theme,
+            text=text,
+            recipient=recipient,
+            today=dated or datetime.now(UTC).date(),
+        )
+        return await self.renderer.pdf(document.html, title=document.title, author=document.author)
 
     async def generate(self, resume: Resume) -> PdfLink:
         """Print and store the resume's PDF, or reuse the stored one if nothing changed."""

@@ -1,9 +1,9 @@
 // What needs a model: "Rewrite" beside each summary and bullet, "Tailor to this job", and the
-// cover letter, which streams into the panel. Each proposal goes to the review dialog.
+// cover letter (letter.js), which streams into the panel. Each proposal goes to the review dialog.
 import { AssistantError, streamJSON } from "./api.js";
 import { h, icon } from "./dom.js";
 import { mayRewrite, pathOf } from "./fields.js";
-import { readable } from "./review.js";
+import { setupLetter } from "./letter.js";
 
 const CANDIDATES = "[data-field], [data-key], [data-value]";
 
@@ -68,6 +68,8 @@ export function setupWriting({ R, api, form, root }, { dialog, flush, applyWith,
     return job;
   }
 
+  setupLetter({ R, api, root }, { ready, needJob });
+
   root.querySelector("[data-ai-tailor]").addEventListener("click", async () => {
     const job = needJob();
     if (!job || !(await ready())) return;
@@ -75,60 +77,6 @@ export function setupWriting({ R, api, form, root }, { dialog, flush, applyWith,
       variantOption: true,
       intro: "Only your own facts, reworded and reordered for this job. Accept or reject each change.",
     });
-  });
-
-  // ---- The cover letter ------------------------------------------------------------------------
-  const letter = root.querySelector("[data-ai-letter]");
-  const $ = (selector) => letter.querySelector(selector);
-  const text = $("[data-ai-letter-text]");
-  const progress = $("[data-ai-letter-progress]");
-  const cancel = $("[data-ai-letter-cancel]");
-  const copy = $("[data-ai-letter-copy]");
-  const save = $("[data-ai-letter-download]");
-  let writing = null;
-  let raw = "";
-
-  root.querySelector("[data-ai-cover]").addEventListener("click", async (event) => {
-    const job = needJob();
-    if (!job || writing || !(await ready())) return;
-    const button = event.currentTarget;
-    letter.hidden = false;
-    text.value = "";
-    raw = "";
-    $("[data-ai-letter-flags]").replaceChildren();
-    progress.textContent = "Writing your letter…";
-    [copy.disabled, save.disabled, cancel.hidden, button.disabled] = [true, true, false, true];
-    writing = new AbortController();
-    letter.scrollIntoView({ block: "start" });
-    try {
-      const result = await streamJSON(R, `${api}/ai/cover-letter`, { job }, {
-        signal: writing.signal,
-        onProgress: (update) => { progress.textContent = update.message || progress.textContent; },
-        onDelta: (delta) => { raw += delta; text.value = readable(raw); text.scrollTop = text.scrollHeight; },
-      });
-      text.value = result.text;
-      $("[data-ai-letter-flags]").replaceChildren(...(result.flags || []).map((flag) => h("li", { text: flag.message })));
-      progress.textContent = result.flags?.length
-        ? "Done. Check the notes below: the letter states something your resume does not."
-        : "Done. Read it through and make it yours.";
-    } catch (problem) {
-      progress.textContent = writing.signal.aborted ? "Cancelled." : problem.message || "The assistant could not be reached.";
-    } finally {
-      writing = null;
-      [copy.disabled, save.disabled, cancel.hidden, button.disabled] = [!text.value, !text.value, true, false];
-    }
-  });
-  cancel.addEventListener("click", () => writing?.abort());
-  copy.addEventListener("click", async () => {
-    try { await navigator.clipboard.writeText(text.value); R.toast("Copied.", "ok"); }
-    catch { text.select(); R.toast("Press Ctrl+C (⌘C) to copy the selected letter.", "info"); }
-  });
-  save.addEventListener("click", () => {
-    const link = h("a", { href: URL.createObjectURL(new Blob([text.value], { type: "text/plain;charset=utf-8" })), download: "cover-letter.txt" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   });
 
   return { enable, propose };
