@@ -75,6 +75,24 @@ async def test_without_a_date_the_letter_is_dated_today(client: httpx.AsyncClien
     assert f"{today:%B} {today.day}, {today.year}" in text
 
 
+async def test_characters_that_print_as_nothing_readable_are_left_out(
+    client: httpx.AsyncClient,
+) -> None:
+    account = await sign_up(client)
+    resume = await create_resume(client, account, data=DATA)
+    # A control character, a private-use and an unassigned code point: a parser reads junk.
+    body = {
+        "text": "Guten\u0011 Tag\ue000,\n\nich\U0010a19e bewerbe mich.",
+        "recipient": "X\u0007Y",
+    }
+    response = await post_letter(client, account, resume["id"], body)
+    assert response.status_code == 200, response.text
+    text = " ".join(line.text for line in lines_of(text_items(response.content)[0]))
+    assert "Guten Tag," in text
+    assert "ich bewerbe mich." in text
+    assert "XY" in text
+
+
 async def test_printing_a_letter_keeps_nothing_and_changes_nothing(
     client: httpx.AsyncClient, context: AppParts
 ) -> None:
@@ -101,6 +119,7 @@ def stored_files(context: AppParts) -> set[Path]:
         ({"text": "Hi", "recipient": "x" * (MAX_RECIPIENT + 1)}, "recipient", "at most 300"),
         ({"text": "Hi", "date": "4 December"}, "date", "valid date"),
         ({"text": "Hi", "date": 0}, "date", "valid date"),
+        ({"text": "\u0011\U0010a19e\ue000"}, "text", "is required"),
         ({"text": "Hi", "resumeId": "someone else's"}, "resumeId", "not a field you can set"),
         ({}, "text", "is required"),
     ],

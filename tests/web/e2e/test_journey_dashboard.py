@@ -115,6 +115,8 @@ def test_a_blank_title_is_refused_next_to_the_field(page: Page) -> None:
     resume_made(page, "Draft")
     card(page, "Draft").get_by_role("button", name="Rename").click()
     title = page.get_by_label("New title for “Draft”")
+    # Focused once the form has settled in place: a person cannot type before that.
+    expect(title).to_be_focused()
     title.fill("   ")
     title.press("Enter")
     expect(page.get_by_text("Give the resume a title.")).to_be_visible()

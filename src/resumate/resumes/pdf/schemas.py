@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
 from typing import Annotated
 
@@ -27,6 +28,21 @@ class Draft(ApiInput):
     template_id: uuid.UUID | None = Field(default=None)
 
 
+def printable(value: str) -> str:
+    """The text without characters that print as nothing a reader can read: controls (newlines
+    and tabs kept), private-use and unassigned code points. A parser would read them as junk."""
+    kept = (
+        char
+        for char in value
+        if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Co", "Cn", "Cs")
+    )
+    return "".join(kept)
+
+
+def printable_or_none(value: str | None) -> str | None:
+    return None if value is None else printable(value)
+
+
 def written_date(value: object) -> object:
     """A date as JSON writes one, "YYYY-MM-DD": a number is not a date (lax reading takes 0
     for 1 January 1970)."""
@@ -39,9 +55,12 @@ class LetterIn(ApiInput):
     """A cover letter to print in the resume's design, as the person edited it."""
 
     text: Annotated[
-        str, StringConstraints(min_length=1, max_length=MAX_LETTER), AfterValidator(not_blank)
+        str,
+        StringConstraints(min_length=1, max_length=MAX_LETTER),
+        AfterValidator(printable),
+        AfterValidator(not_blank),
     ] = Field(description="The letter, paragraphs separated by a blank line")
-    recipient: str | None = Field(
+    recipient: Annotated[str | None, AfterValidator(printable_or_none)] = Field(
         default=None,
         max_length=MAX_RECIPIENT,
         description="Who it goes to, a line each (name, company, address); printed above the text",
