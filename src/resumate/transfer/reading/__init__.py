@@ -1,0 +1,1 @@
+"""Reading the resumes people already have: PDF, Word, LinkedIn's export, plain text."""

@@ -1,0 +1,131 @@
+"""Sections of short groups — skills, languages, interests — read from their lines.
+
+Templates print a group as its name and its words: "Design — Figma, Prototyping", "Design:
+Figma", "English (Native)", or the name on one line in bold and its words on the next (wrapping
+over more lines), or such pairs side by side in a grid. A line of words with no name is a group
+of its own: each word a skill, or each a language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from resumate.transfer.reading.lines import CELL, Line
+
+GROUP_SECTIONS = ("skills", "languages", "interests")
+# Between a group's name and its words.
+NAMED = re.compile(
+    r"^(?P<name>[^:—–·(]{1,60}?)\s*"
+    r"(?:\((?P<level>[^)]{1,40})\)|·\s*(?P<dotted>[^:—–]{1,40}?))?"
+    r"\s*(?:[:—–]\s*(?P<words>.*))?$"
+)
+LIST = re.compile(r"\s*[,;•·|]\s*")
+FLUENCY = (
+    "native", "native speaker", "fluent", "bilingual", "professional", "proficient",
+    "conversational", "intermediate", "advanced", "basic", "beginner", "elementary",
+    "working proficiency", "full professional proficiency", "limited working proficiency",
+    "a1", "a2", "b1", "b2", "c1", "c2", "muttersprache", "fließend", "verhandlungssicher",
+    "grundkenntnisse", "gute kenntnisse", "sehr gute kenntnisse", "langue maternelle",
+    "courant", "bilingue", "notions", "nativo", "nativa", "fluido", "básico", "avanzado",
+    "intermedio", "madrelingua",
+)  # fmt: skip
+SURE, LIKELY = 0.9, 0.7
+
+
+def read_groups(
+    kind: str, lines: list[Line], body: float
+) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """The section's groups as JSON Resume objects, and how sure each field is."""
+    items: list[dict[str, Any]] = []
+    for name, level, words in named_groups(lines):
+        items.extend(group_item(kind, name, level, words))
+    sure = {f"{kind}[{index}]": LIKELY for index in range(len(items))}
+    return items[:100], sure
+
+
+def starts_bold(line: Line) -> bool:
+    return line.bold or bool(line.spans and line.spans[0].bold)
+
+
+def named_groups(lines: list[Line]) -> list[tuple[str | None, str | None, list[str]]]:
+    """(name, level, words) for each group, in the order printed."""
+    groups: list[tuple[str | None, str | None, list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        cells = line.cells
+        following = lines[index + 1 : index + 1 + 8]
+        # A grid: bold names side by side over their words, cell under cell.
+        if len(cells) > 1 and line.bold and following and len(following[0].cells) == len(cells):
+            for title, words_cell in zip(cells, following[0].cells, strict=True):
+                groups.append((*name_and_level(title), split_words(words_cell)))
+            index += 2
+            continue
+        if line.bold and len(cells) == 1 and not has_words(line.text):
+            # A name alone in bold; its words are the plain lines that follow.
+            words: list[str] = []
+            index += 1
+            while index < len(lines) and not starts_bold(lines[index]):
+                words.append(" ".join(lines[index].cells))
+                index += 1
+            name, level = name_and_level(line.text)
+            groups.append((name, level, split_words(" ".join(words))))
+            continue
+        for cell in cells if len(cells) > 1 else [line.text.replace(CELL, " ")]:
+            groups.append(one_line_group(cell, starts_bold(line)))
+        index += 1
+    return groups
+
+
+def has_words(text: str) -> bool:
+    found = NAMED.match(text.strip())
+    return found is not None and bool(found.group("words"))
+
+
+def name_and_level(text: str) -> tuple[str, str | None]:
+    found = NAMED.match(text.strip())
+    if found is None:
+        return text.strip(), None
+    return found.group("name").strip(), found.group("level") or found.group("dotted")
+
+
+def one_line_group(text: str, named: bool) -> tuple[str | None, str | None, list[str]]:
+    """ "Design — Figma, Prototyping", "English (Native)", "Python, SQL"."""
+    found = NAMED.match(text.strip())
+    if found is not None and (
+        found.group("words") is not None or found.group("level") or found.group("dotted")
+    ):
+        words = split_words(found.group("words") or "")
+        level = found.group("level") or found.group("dotted")
+        return found.group("name").strip(), level, words
+    parts = text.strip().rsplit(" ", 1)
+    if len(parts) == 2 and parts[1].casefold() in FLUENCY:
+        return parts[0], parts[1], []
+    if named:
+        return text.strip(), None, []
+    return None, None, split_words(text)
+
+
+def split_words(text: str) -> list[str]:
+    return [word.strip() for word in LIST.split(text) if word.strip()]
+
+
+def group_item(
+    kind: str, name: str | None, level: str | None, words: list[str]
+) -> list[dict[str, Any]]:
+    """One group as the section's objects; a nameless list gives one object a word."""
+    if kind == "languages":
+        if name is None:  # "Czech (Native), English (Fluent)"
+            spoken = [name_and_level(word) for word in words]
+            return [{"language": n, **({"fluency": f} if f else {})} for n, f in spoken]
+        fluency = level or (", ".join(words) if words else None)
+        return [{"language": name, **({"fluency": fluency} if fluency else {})}]
+    if name is None:
+        return [{"name": word} for word in words]
+    item: dict[str, Any] = {"name": name}
+    if level and kind == "skills":
+        item["level"] = level
+    if words:
+        item["keywords"] = words
+    return [item]

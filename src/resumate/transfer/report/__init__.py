@@ -1,0 +1,1 @@
+"""What an applicant tracking system reads from a resume's PDF, field by field."""
