@@ -74,8 +74,14 @@ from resumate.storage.deps import STORAGE
 from resumate.storage.local import LocalStorage
 from resumate.storage.router import files_router
 from resumate.templates.router import router as templates_router
+from resumate.transfer.deps import READER
 from resumate.transfer.pages import router as transfer_pages
+from resumate.transfer.reading.worker import ReadingWorker
+from resumate.transfer.report.deps import REPORTS
+from resumate.transfer.report.router import router as report_router
+from resumate.transfer.report.service import ReportCache
 from resumate.transfer.router import router as transfer_router
+from resumate.transfer.upload import UPLOAD_PATHS
 from resumate.web import handlers
 from resumate.web.csrf import CSRF
 from resumate.web.host_cookies import HostCookies
@@ -102,6 +108,7 @@ ROUTERS = (
     versions_router,
     ai_apply_router,
     pdf_router,
+    report_router,
     ai_status_router,
     jwks_router,
     auth_router,
@@ -150,6 +157,9 @@ def build_components(settings: Settings) -> Components:
     parts.put(STORAGE, build_storage(settings, secret))
     # Chromium starts on the first render, not here: most processes never print.
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
+    # Likewise the process that reads files to import starts with the first one.
+    parts.put(READER, ReadingWorker(settings.imports))
+    parts.put(REPORTS, ReportCache())
     # The postbox's jobs use the database and the mailer: closed (drained) before either.
     parts.put(POSTBOX, Postbox(parts.put(MAILER, build_mailer(settings))))
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
@@ -201,12 +211,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.openapi = lambda: document_body_limits(generate())  # type: ignore[method-assign]
     # Added last = outermost: the client's real address and scheme first, then the cookies'
     # names for that scheme, headers on every answer, the body's size and time limits, and
-    # the catch-all.
+    # the catch-all. The import routes take a file, and so a larger body than the rest.
     app.add_middleware(CatchUnhandled)
     app.add_middleware(
         LimitBody,
         max_bytes=settings.max_body_bytes,
         max_seconds=settings.body_timeout_seconds,
+        allowances=dict.fromkeys(UPLOAD_PATHS, settings.imports.max_body_bytes),
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCookies)

@@ -67,6 +67,7 @@ SCOPED = [
     Call("GET", "/api/resumes/{resume_id}/preview"),
     Call("POST", "/api/resumes/{resume_id}/preview", {"data": {"basics": {"name": "Draft"}}}),
     Call("POST", "/api/resumes/{resume_id}/cover-letter.pdf", {"text": "Dear team,\n\nHello."}),
+    Call("GET", "/api/resumes/{resume_id}/ats-report"),
     Call("POST", "/api/resumes/{resume_id}/ai/match", {"job": "Nurse. Wound care and triage."}),
     Call("POST", "/api/resumes/{resume_id}/ai/check", {}),
     Call("POST", "/api/resumes/{resume_id}/ai/rewrite", {"path": "work[0].highlights[0]"}),

@@ -1,4 +1,5 @@
-"""The editor shows what an import could not take as written, until its owner dismisses it."""
+"""The editor shows what an import could not take as written, or is unsure of, until its owner
+dismisses it; the dashboard imports a resume file of any kind."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import json
 
 import httpx
 
+from resumate.transfer.reading.worker import ReadingWorker
+from resumate.transfer.upload import UNSURE_NOTE
 from tests.helpers import Account, create_resume, sign_up
 from tests.pages import PageClient
+from tests.transfer.resume_files import TEXT_RESUME, old_word_file
 
 INFORMAL = {
     "basics": {"name": "Jonas Weber", "email": "your@email"},
@@ -113,3 +117,60 @@ async def test_another_users_notes_stay_until_the_owner_dismisses_them(
     await pages.sign_in(owner)
     await pages.get(editor)
     assert len(pages.last.context["import_notes"]) == 3
+
+
+async def test_a_resume_file_from_the_dashboard_opens_with_its_notes_to_check(
+    pages: PageClient, client: httpx.AsyncClient, told_reader: ReadingWorker
+) -> None:
+    await pages.sign_in(await sign_up(client))
+    # The test reader reads "Ada" with a note on the file, and is unsure of the name.
+    upload = {"file": ("cv.pdf", b"test:Ada", "application/pdf")}
+    response = await pages.post("/resumes/import", files=upload)
+    assert response.status_code == 303
+    editor = await pages.get(response.headers["location"])
+    assert pages.last.context["import_notes"] == [
+        {"path": "(file)", "label": None, "value": "", "message": "Read."},
+        {
+            "path": "basics.name",
+            "label": "Personal details · Full name",
+            "value": "Ada",
+            "message": UNSURE_NOTE,
+        },
+    ]
+    assert "<strong>The file</strong>" in editor.text
+    assert "<code>(file)</code>" not in editor.text
+    assert "<q></q>" not in editor.text
+
+
+async def test_a_text_resume_from_the_dashboard_becomes_a_resume(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    account = await sign_up(client)
+    await pages.sign_in(account)
+    upload = {"file": ("cv.md", TEXT_RESUME.encode(), "text/markdown")}
+    response = await pages.post("/resumes/import", files=upload)
+    assert response.status_code == 303
+    api = "/api" + response.headers["location"].removesuffix("/edit")
+    saved = (await client.get(api, headers=account.headers)).json()
+    assert saved["title"] == "Ada Lovelace – Analyst"
+
+
+async def test_a_file_that_is_no_resume_is_explained_in_the_dialog(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    await pages.sign_in(await sign_up(client))
+    upload = {"file": ("cv.doc", old_word_file(), "application/msword")}
+    response = await pages.htmx("POST", "/resumes/import", files=upload)
+    assert response.status_code == 422
+    assert pages.last.template == "resumes/_import_form.html"
+    assert pages.last.context["errors"]["file"].startswith("This is an old Word file (.doc).")
+
+
+async def test_the_dashboard_takes_a_file_past_the_request_limit_of_other_forms(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    await pages.sign_in(await sign_up(client))
+    upload = {"file": ("cv.txt", b"Ada Lovelace\n" * 200_000, "text/plain")}  # 2.6 MB
+    response = await pages.htmx("POST", "/resumes/import", files=upload)
+    assert response.status_code == 422  # read, and refused for what it is
+    assert pages.last.context["errors"]["file"].startswith("This text is too long")

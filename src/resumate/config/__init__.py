@@ -21,6 +21,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from resumate.config.ai import AISettings as AISettings
 from resumate.config.paths import AbsolutePath as AbsolutePath
+from resumate.config.transfer import ImportSettings as ImportSettings
 
 SECRET_FILE = "secret-key"  # noqa: S105 - the file name, not its content
 
@@ -219,6 +220,7 @@ class Settings(BaseSettings):
     public_url: Annotated[str | None, AfterValidator(_origin)] = None
     # Signs CSRF tokens and local download links; generated into the data directory in development.
     secret_key: SecretStr | None = None
+    # Every route's request body limit but the import's (`RESUMATE_IMPORT_MAX_BODY_BYTES`).
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     # The longest a request body may take to arrive (a slow sender gets 408).
     body_timeout_seconds: float = Field(default=30, gt=0, le=600)
@@ -235,6 +237,7 @@ class Settings(BaseSettings):
     render: RenderSettings = Field(default_factory=RenderSettings)
     mail: MailSettings = Field(default_factory=MailSettings)
     ai: AISettings = Field(default_factory=AISettings)
+    imports: ImportSettings = Field(default_factory=ImportSettings)
 
     @model_validator(mode="after")
     def _refuse_mail_that_cannot_go(self) -> Settings:

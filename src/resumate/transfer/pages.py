@@ -1,4 +1,5 @@
-"""Pages: importing a JSON Resume file from the dashboard, and dismissing what it reported."""
+"""Pages: importing a resume file from the dashboard (PDF, Word, LinkedIn export, text or JSON
+Resume), and dismissing what the import reported."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from resumate.resumes.dashboard import editor_url, go_to
 from resumate.resumes.deps import DashboardDep, PageResume
 from resumate.resumes.forms import read_template, read_title
 from resumate.transfer.deps import TransferServiceDep
-from resumate.transfer.service import FileInvalid, read_json_resume
+from resumate.transfer.reading.limits import MAX_BYTES
+from resumate.transfer.service import FileInvalid
+from resumate.transfer.upload import UploadedFile
 from resumate.web.errors import is_htmx
 from resumate.web.forms import FormInvalid
 
@@ -34,13 +37,17 @@ async def import_file(
 ) -> Response:
     form = {"title": title, "template": template}
     try:
+        named = read_title(title, required=False) or None
+        template_id = read_template(template)
         # The body as a whole is capped by the app's request size limit before this runs.
+        upload = UploadedFile(b"")
+        if file is not None:
+            upload = UploadedFile(await file.read(MAX_BYTES + 1), file.filename or "")
         try:
-            imported = read_json_resume(await file.read() if file is not None else b"")
+            parsed = await service.read(upload)
         except FileInvalid as invalid:
             raise FormInvalid({"file": str(invalid)}) from None
-        named = read_title(title, required=False) or None
-        resume = await service.import_document(user.id, imported, named, read_template(template))
+        resume = await service.import_document(user.id, parsed.imported, named, template_id)
     except ResumateError as error:
         return await dashboard.form_failed(request, user, "import", form, error)
     return go_to(request, editor_url(resume))

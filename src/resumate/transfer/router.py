@@ -1,22 +1,30 @@
-"""Import a JSON Resume document as a new resume; export a resume as one."""
+"""Import a resume (a JSON Resume document, or a PDF, Word, LinkedIn or text file) as a new
+resume; export a resume as a JSON Resume document."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse
 
 from resumate.auth.deps import CurrentUser
 from resumate.document.schemas import JsonResume
-from resumate.errors import ValidationFailed
+from resumate.errors import FieldError, ValidationFailed
 from resumate.openapi import responses
 from resumate.resumes.deps import OwnedResume
 from resumate.resumes.schemas import Title
-from resumate.transfer.deps import TransferServiceDep
-from resumate.transfer.lenient import ImportRefused, read_leniently
-from resumate.transfer.schemas import ImportedResumeOut, imported_answer
+from resumate.transfer.deps import ImportBody, TransferServiceDep
+from resumate.transfer.lenient import ImportRefused
+from resumate.transfer.reading.limits import MAX_BYTES
+from resumate.transfer.schemas import (
+    ImportedResumeOut,
+    ParsedFileOut,
+    imported_answer,
+    parsed_answer,
+)
+from resumate.transfer.service import FileInvalid
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
@@ -24,23 +32,64 @@ IMPORTED_BODY = (
     "A JSON Resume document (the `JsonResume` schema). Any JSON object is taken: a value that"
     " schema refuses is repaired or left out, and named in the answer's `warnings`."
 )
+FILE_PART = (
+    "The resume: a PDF, a Word file (.docx), LinkedIn's data export (.zip), a text (.txt, .md)"
+    f" or a JSON Resume file (.json), of up to {MAX_BYTES // 2**20} MB. Its kind is told from"
+    " its content, not its name."
+)
+# Documented by hand: the route reads its body itself, by the request's Content-Type.
+IMPORT_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "additionalProperties": True,
+                "description": IMPORTED_BODY,
+                "title": "Document",
+            },
+            "example": {"basics": {"name": "Ada Lovelace", "label": "Analyst"}},
+        },
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+                "description": FILE_PART,
+                "title": "ResumeFile",
+            },
+        },
+    },
+}
+DRY_RUN = "With `dryRun=true`: the document the body holds, and its notes; nothing is saved"
 
 
 @router.post(
     "/import",
     status_code=status.HTTP_201_CREATED,
     response_model=ImportedResumeOut,
-    responses=responses(401, 413, 422),
+    responses={
+        **responses(401, 413, 422, 503),
+        200: {"model": ParsedFileOut, "description": DRY_RUN},
+    },
+    openapi_extra={"requestBody": IMPORT_BODY},
 )
 async def import_resume(
-    # Any JSON object: what a save would refuse is repaired or left out, never the whole file.
-    document: Annotated[dict[str, Any], Body(description=IMPORTED_BODY)],
     user: CurrentUser,
+    body: ImportBody,
     service: TransferServiceDep,
     title: Annotated[Title | None, Query()] = None,
     template_id: Annotated[uuid.UUID | None, Query(alias="templateId")] = None,
+    dry_run: Annotated[bool, Query(alias="dryRun", description=DRY_RUN + ".")] = False,
 ) -> Response:
-    """The body is a JSON Resume document; the title defaults to the name and label in it.
+    """The body is a JSON Resume document, or a resume file sent as `multipart/form-data`; the
+    title defaults to the name and label in it.
+
+    A file is read into a JSON Resume document: a PDF, a Word file or a text by finding its
+    sections and fields, LinkedIn's export from its columns. `confidence` says how sure that
+    reading is of each field; `warnings` names each field to check, and notes on the file as a
+    whole under the path `(file)`. A file that cannot be read (not a resume, damaged, protected,
+    too large, or too slow to read) is refused with 422 naming `file`.
 
     An export's design (`meta.resumate`) restores the template and theme; otherwise `meta.theme`
     naming one of our templates picks it. `templateId` still chooses the template. A design option
@@ -50,13 +99,21 @@ async def import_resume(
     ("Mar 2016" → "2016-03", an end date "present" → ongoing, a number → text, one string →
     a one-item list), any other is left out; `warnings` names each by its path in the file, with
     the value as written and what was done. Only a body that is not a JSON object is refused.
+
+    With `dryRun=true` the answer is the document and its notes, and nothing is saved: for a
+    page where the person reviews what was read before importing it.
     """
     try:
-        imported = read_leniently(document)
+        parsed = await service.read(body)
     except ImportRefused as refused:
         raise ValidationFailed(str(refused)) from None
-    resume = await service.import_document(user.id, imported, title, template_id)
-    return imported_answer(resume, imported.warnings)
+    except FileInvalid as invalid:
+        problem = FieldError(field="file", message=str(invalid))
+        raise ValidationFailed(str(invalid), fields=[problem]) from None
+    if dry_run:
+        return parsed_answer(parsed)
+    resume = await service.import_document(user.id, parsed.imported, title, template_id)
+    return imported_answer(resume, parsed)
 
 
 @router.get(

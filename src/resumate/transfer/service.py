@@ -1,9 +1,12 @@
-"""Importing a JSON Resume document as a new resume, and exporting one.
+"""Importing a resume (a JSON Resume document, or a PDF, Word, LinkedIn or text file) as a new
+resume, and exporting one as JSON Resume.
 
-Every way in (the API's JSON body, a file on the dashboard) ends in the same parser and limits
-as a save, `parse_resume`, reached through `read_leniently`: what a save would refuse is mended or
-left out, and reported (see `resumate.transfer.lenient`). An export carries the resume's design
-in `meta`, and an import of it restores that design (see `resumate.transfer.design`).
+Every way in (the API's JSON body or file, a file on the dashboard) ends in the same parser and
+limits as a save, `parse_resume`, reached through `read_leniently`: what a save would refuse is
+mended or left out, and reported (see `resumate.transfer.lenient`). A file that is not JSON is
+first read into a document in the worker process (`resumate.transfer.reading.worker`). An export
+carries the resume's design in `meta`, and an import of it restores that design (see
+`resumate.transfer.design`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm.attributes import flag_modified
 
+from resumate.db import release
 from resumate.document.fields import TOO_DEEP
 from resumate.document.schemas import JsonResume, in_schema_order
 from resumate.resumes.models import Resume
@@ -29,6 +33,20 @@ from resumate.transfer.lenient import (
     as_written,
     read_leniently,
 )
+from resumate.transfer.reading.limits import Unreadable
+from resumate.transfer.reading.worker import ReadingWorker
+from resumate.transfer.upload import (
+    MAX_JSON_BYTES,
+    Parsed,
+    UploadedFile,
+    file_notes,
+    is_json_file,
+)
+
+CHOOSE_A_FILE = (
+    "Choose a file to import: a PDF, Word file (.docx), LinkedIn export (.zip), text (.txt, .md)"
+    " or JSON Resume file (.json)."
+)
 
 
 class FileInvalid(ValueError):
@@ -36,9 +54,33 @@ class FileInvalid(ValueError):
 
 
 class TransferService:
-    def __init__(self, resumes: ResumeService, templates: TemplateService) -> None:
+    def __init__(
+        self, resumes: ResumeService, templates: TemplateService, reader: ReadingWorker
+    ) -> None:
         self.resumes = resumes
         self.templates = templates
+        self.reader = reader
+
+    async def read(self, body: dict[str, Any] | UploadedFile) -> Parsed:
+        """The document an import was sent, and what to tell about it; nothing is saved.
+
+        A JSON body refused raises `ImportRefused`, a file `FileInvalid`. A file that is not
+        JSON is read in the worker, with no database connection held meanwhile.
+        """
+        if isinstance(body, dict):
+            return Parsed(read_leniently(body))
+        if not body.data.strip():
+            raise FileInvalid(CHOOSE_A_FILE)
+        if is_json_file(body):
+            return Parsed(read_json_resume(body.data))
+        await release(self.resumes.session)
+        try:
+            read = await self.reader.read(body.data)
+            imported = read_leniently(read.document)
+        except (Unreadable, ImportRefused) as unreadable:
+            raise FileInvalid(str(unreadable)) from None
+        notes = file_notes(read, imported)
+        return Parsed(Imported(imported.document, notes), read.kind, read.confidence, read.pages)
 
     async def import_document(
         self,
@@ -106,6 +148,9 @@ def read_json_resume(content: bytes) -> Imported:
     """
     if not content.strip():
         raise FileInvalid("Choose a JSON Resume file (.json) to import.")
+    if len(content) > MAX_JSON_BYTES:
+        limit = MAX_JSON_BYTES // 2**20
+        raise FileInvalid(f"This file is too large to be a JSON Resume: at most {limit} MB.")
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:

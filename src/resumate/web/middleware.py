@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Mapping
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -54,24 +55,32 @@ class _BodyRefused(HTTPException):
 class LimitBody:
     """Refuse bodies over the size limit with 413 (by Content-Length or while streaming), and
     bodies that take longer than `max_seconds` to arrive with 408: a client sending a byte a
-    second holds no connection for longer than that."""
+    second holds no connection for longer than that.
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_seconds: float) -> None:
+    `allowances` gives a path a limit of its own (the import routes take a 10 MB file); every
+    other path keeps `max_bytes`.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        max_seconds: float,
+        allowances: Mapping[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_seconds = max_seconds
+        self.allowances = dict(allowances or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = PayloadTooLarge(
-            f"That is too large to send: at most {self.max_bytes // 1024:,} KB."
-            if is_page(scope["path"])
-            else f"The request body must be at most {self.max_bytes} bytes."
-        )
+        limit = self.allowances.get(scope["path"], self.max_bytes)
+        too_large = PayloadTooLarge(_too_large(scope["path"], limit))
         for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
                 await _send_error(send, too_large)
                 return
         received = 0
@@ -91,7 +100,7 @@ class LimitBody:
                 raise _BodyRefused(RequestTimeout()) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _BodyRefused(too_large)
                 complete = not message.get("more_body", False)
             return message
@@ -101,6 +110,14 @@ class LimitBody:
         except _BodyRefused as refused:
             if not tracked.started:
                 await _send_error(send, refused.error)
+
+
+def _too_large(path: str, limit: int) -> str:
+    if not is_page(path):
+        return f"The request body must be at most {limit} bytes."
+    if limit > 2**20:
+        return f"That is too large to send: at most {limit // 2**20:,} MB."
+    return f"That is too large to send: at most {limit // 1024:,} KB."
 
 
 class SecurityHeaders:

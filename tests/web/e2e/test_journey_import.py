@@ -1,23 +1,25 @@
-"""Importing an imperfect file: the editor says what was repaired or left out, until dismissed."""
+"""Importing a file: the editor says what was repaired, left out or is to be checked, until
+dismissed; a resume in text is read into its fields."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
+from tests.transfer.resume_files import TEXT_RESUME
 from tests.web.e2e.helpers import look, signed_up
 
 CORPUS = Path(__file__).resolve().parents[2] / "transfer" / "corpus"
 EDITOR_URL = re.compile(r"/resumes/[0-9a-f-]{36}/edit$")
 
 
-def imported(page: Page, name: str) -> None:
-    """Import a file of the corpus through the dashboard's dialog; the editor opens."""
+def imported(page: Page, name: str | FilePayload) -> None:
+    """Import a file (of the corpus, by name) through the dashboard's dialog; the editor opens."""
     page.get_by_role("button", name="Import", exact=True).click()
-    dialog = page.get_by_role("dialog", name="Import a JSON Resume file")
-    dialog.get_by_label("File").set_input_files(CORPUS / name)
+    dialog = page.get_by_role("dialog", name="Import a resume")
+    dialog.get_by_label("File").set_input_files(CORPUS / name if isinstance(name, str) else name)
     dialog.get_by_role("button", name="Import").click()
     expect(page).to_have_url(EDITOR_URL)
 
@@ -64,3 +66,11 @@ def test_many_notes_scroll_inside_the_notice_and_the_form_stays_reachable(any_pa
     assert box["height"] < viewport["height"]
     page.get_by_label("Full name").scroll_into_view_if_needed()
     expect(page.get_by_label("Full name")).to_have_value("Dana Whitfield")
+
+
+def test_a_text_resume_is_read_into_the_editor(page: Page) -> None:
+    signed_up(page)
+    markdown = FilePayload(name="cv.md", mimeType="text/markdown", buffer=TEXT_RESUME.encode())
+    imported(page, markdown)
+    expect(page.get_by_label("Full name")).to_have_value("Ada Lovelace")
+    expect(page.get_by_label("Email")).to_have_value("ada@example.com")

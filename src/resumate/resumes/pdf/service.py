@@ -112,13 +112,24 @@ class PdfService:
 
     async def generate(self, resume: Resume) -> PdfLink:
         """Print and store the resume's PDF, or reuse the stored one if nothing changed."""
+        stored, _ = await self._stored(resume)
+        return await self._link(resume.title, stored.key, stored.pages, stored.size)
+
+    async def printed(self, resume: Resume) -> tuple[str, bytes]:
+        """The resume's PDF as it downloads, and its content hash: the stored one if nothing
+        changed, else printed and stored as `generate` does."""
+        stored, data = await self._stored(resume)
+        return stored.digest, data if data is not None else await self.storage.get(stored.key)
+
+    async def _stored(self, resume: Resume) -> tuple[PrintedPdf, bytes | None]:
+        """The PDF of the resume as it is, printed and stored unless it already was; its bytes
+        when printed now (None when the stored one is reused)."""
         template = await self.templates.get(resume.template_id)
         digest = content_hash(resume, template)
         await release(self.session)
         if resume.pdf_hash == digest and resume.pdf_key:
-            return await self._link(
-                resume.title, resume.pdf_key, resume.pdf_pages, resume.pdf_bytes
-            )
+            kept = PrintedPdf(resume.pdf_key, digest, resume.pdf_pages or 0, resume.pdf_bytes or 0)
+            return kept, None
         document = render_document(template.source, resume.data, resume.theme)
         printed = await self.renderer.pdf(
             document.html, title=document.title, author=document.author
@@ -131,7 +142,7 @@ class PdfService:
         # asked for, and it goes with the resume's other files.
         if await self.resumes.record_pdf(resume, pdf) and previous and previous != pdf.key:
             await self._forget(previous)
-        return await self._link(resume.title, pdf.key, pdf.pages, pdf.size)
+        return pdf, printed.data
 
     async def _link(self, title: str, key: str, pages: int | None, size: int | None) -> PdfLink:
         signed = await self.storage.url(key, filename=pdf_filename(title))
