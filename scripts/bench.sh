@@ -3,13 +3,15 @@
 # saves), pdf (Chromium printing,
 # in process), preview (the editor's live preview, one connection, against its 100 ms budget),
 # ai (the offline analyzers, the local model and the guard's evaluation set; no network),
-# or all (the default: pdf, then api, then preview, then ai).
-# Usage: scripts/bench.sh [api|pdf|preview|ai|all] [options]
+# import (reading resume files: PDF, Word, Markdown, and through the worker process),
+# or all (the default: pdf, then api, then preview, then ai, then import).
+# Usage: scripts/bench.sh [api|pdf|preview|ai|import|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
 #   preview: [--quick] [--samples N]   (python -m bench.preview --help)
 #   ai: [--quick] [--runs N]   (python -m bench.ai --help)
-#   all: the api options; --quick applies to all four.
+#   import: [--quick]   (python -m bench.import --help)
+#   all: the api options; --quick applies to all five.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +19,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | preview | ai | all) which=$1; shift ;;
+  api | pdf | preview | ai | import | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -48,6 +50,11 @@ run_preview() {
   .venv/bin/python -m bench.preview "$@"
 }
 
+run_import() {
+  say "running the import benchmark: reading PDF, Word and Markdown files (Chromium prints the PDFs)"
+  .venv/bin/python -m bench.import "$@"
+}
+
 run_ai() {
   say "running the AI benchmark: analyzers, the local model, the guard's evaluation set (offline)"
   .venv/bin/python -m bench.ai "$@"
@@ -56,6 +63,7 @@ run_ai() {
 case "$which" in
   api) run_api "$@" ;;
   ai) run_ai "$@" ;;
+  import) run_import "$@" ;;
   pdf) run_pdf "$@" ;;
   preview) run_preview "$@" ;;
   all)
@@ -65,5 +73,6 @@ case "$which" in
     run_api "$@"
     run_preview "${quick[@]}"
     run_ai "${quick[@]}"
+    run_import "${quick[@]}"
     ;;
 esac
