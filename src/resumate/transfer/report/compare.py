@@ -172,13 +172,13 @@ def field_findings(checks: list[FieldCheck]) -> list[Finding]:
     changed = [c for c in checks if c.status != "found" and not c.path.endswith(("Date", ".date"))]
     if not changed:
         return []
-    shown = "; ".join(
-        f"{c.path} read as “{c.read}”" if c.read else f"{c.path} not found" for c in changed[:5]
-    )
+    first = changed[0]
+    example = f"{first.path} read as “{first.read}”" if first.read else f"{first.path} not found"
+    count = f"{len(changed)} fields" if len(changed) > 1 else "1 field"
     return [
         Finding(
             "fields",
-            f"{len(changed)} field(s) did not read back as written: {shown}.",
+            f"{count} did not read back as written, such as {example}.",
             "Keep each value in its own field (a job title in Position, the employer in"
             " Company), or try another template and run this check again.",
         )

@@ -10,6 +10,7 @@ import { draftStore } from "./drafts.js";
 import { fieldErrors } from "./errors.js";
 import { setupHistory } from "./history.js";
 import { readPage } from "./page.js";
+import { setupParser } from "./parser.js";
 import { setupPreview } from "./preview.js";
 import { setupSave } from "./save.js";
 import { setupTabs } from "./tabs.js";
@@ -28,6 +29,7 @@ function start(root) {
   setupTabs(page, { fitPreview: preview.fit });
   setupHistory(page, { flush: saving.flush });
   setupDownload(page, { flush: saving.flush });
+  setupParser(page, { flush: saving.flush });
   setupAssistant(page, { body, flush: saving.flush, preview });
 
   // ---- changes: every edit is previewed, then saved ----------------------------------------
