@@ -19,8 +19,19 @@ export default [
     },
   },
   {
-    // The editor and passkeys: ES modules, loaded with <script type="module">.
-    files: [`${APP_JS}/editor/**/*.js`, `${APP_JS}/passkeys.js`, `${APP_JS}/two-step-passkey.js`],
+    // The editor, passkeys and the import's review: ES modules, loaded with <script type="module">.
+    files: [
+      `${APP_JS}/editor/**/*.js`,
+      `${APP_JS}/passkeys.js`,
+      `${APP_JS}/two-step-passkey.js`,
+      `${APP_JS}/import-review*.js`,
+    ],
     languageOptions: { sourceType: "module" },
+  },
+  {
+    // The tests' node scripts (other tools' themes, run to print a corpus): ES modules in node.
+    files: ["tests/**/*.mjs"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: globals.node },
   },
 ];

@@ -7,6 +7,7 @@ import json
 
 import httpx
 
+from resumate.transfer.reading.files import UNSURE
 from resumate.transfer.reading.worker import ReadingWorker
 from resumate.transfer.upload import UNSURE_NOTE
 from tests.helpers import Account, create_resume, sign_up
@@ -174,3 +175,34 @@ async def test_the_dashboard_takes_a_file_past_the_request_limit_of_other_forms(
     response = await pages.htmx("POST", "/resumes/import", files=upload)
     assert response.status_code == 422  # read, and refused for what it is
     assert pages.last.context["errors"]["file"].startswith("This text is too long")
+
+
+async def test_the_review_page_is_for_a_signed_in_person(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    signed_out = await pages.get("/resumes/import/review")
+    assert signed_out.status_code == 303
+    assert signed_out.headers["location"] == "/renew?next=%2Fresumes%2Fimport%2Freview"
+    await pages.sign_in(await sign_up(client))
+    response = await pages.get("/resumes/import/review")
+    assert response.status_code == 200
+    assert pages.last.template == "resumes/import_review.html"
+    assert pages.last.context["unsure"] == UNSURE
+
+
+async def test_only_the_review_page_may_frame_a_file_of_its_own(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    await pages.sign_in(await sign_up(client))
+    review = (await pages.get("/resumes/import/review")).headers["content-security-policy"]
+    dashboard = (await pages.get("/resumes")).headers["content-security-policy"]
+    assert review == dashboard.replace("frame-src 'self';", "frame-src 'self' blob:;")
+    assert "frame-src 'self';" in dashboard
+
+
+async def test_the_import_dialog_leads_to_the_review(
+    pages: PageClient, client: httpx.AsyncClient
+) -> None:
+    await pages.sign_in(await sign_up(client))
+    dashboard = await pages.get("/resumes")
+    assert 'href="/resumes/import/review"' in dashboard.text

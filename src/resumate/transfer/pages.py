@@ -1,5 +1,6 @@
 """Pages: importing a resume file from the dashboard (PDF, Word, LinkedIn export, text or JSON
-Resume), and dismissing what the import reported."""
+Resume), reviewing what a file holds before it is saved, and dismissing what the import
+reported."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
-from resumate.auth.deps import PageWriter
+from resumate.auth.deps import PageUser, PageWriter
 from resumate.errors import ResumateError
 from resumate.resumes.dashboard import editor_url, go_to
 from resumate.resumes.deps import DashboardDep, PageResume
@@ -19,10 +20,28 @@ from resumate.transfer.service import FileInvalid
 from resumate.transfer.upload import UploadedFile
 from resumate.web.errors import is_htmx
 from resumate.web.forms import FormInvalid
+from resumate.web.templating import page_csp, render
 
 router = APIRouter(include_in_schema=False)
 
 TextField = Annotated[str, Form(max_length=4096)]
+# The review shows the chosen PDF in the browser's own viewer, framed from a blob: URL the page
+# made of it; no other page frames a blob:, and `object-src` stays 'none' (the frame needs none).
+REVIEW_CSP = page_csp(frame_src="'self' blob:")
+
+
+@router.get("/resumes/import/review")
+async def review_import(request: Request, _user: PageUser) -> Response:
+    """A file read side by side with the fields found in it, to correct before it is saved."""
+    # Loaded here, not with the app: the module imports every reader, which the worker runs.
+    from resumate.transfer.reading.files import UNSURE
+
+    return render(
+        request,
+        "resumes/import_review.html",
+        {"unsure": UNSURE, "max_mb": MAX_BYTES // 2**20},
+        headers={"Content-Security-Policy": REVIEW_CSP},
+    )
 
 
 @router.post("/resumes/import")

@@ -16,13 +16,20 @@ from resumate.web.assets import asset_url
 from resumate.web.csrf import ACCESS_COOKIE, CSRF, CSRF_COOKIE
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-# Scripts only from the app itself; inline styles are allowed because the live preview (an
-# srcdoc frame, which inherits this policy) is the resume's own HTML with its <style>.
-PAGE_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self'; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
+
+
+def page_csp(*, frame_src: str = "'self'") -> str:
+    """The pages' policy; a page may widen what it frames, and nothing else."""
+    # Scripts only from the app itself; inline styles are allowed because the live preview (an
+    # srcdoc frame, which inherits this policy) is the resume's own HTML with its <style>.
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src {frame_src}; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+PAGE_CSP = page_csp()
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["asset"] = asset_url

@@ -63,7 +63,7 @@ def read_basics(
     pieces = [(piece, line) for line in rejoined([*rest, *contact]) for piece in split_pieces(line)]
     profiles: list[dict[str, str]] = []
     network_named: str | None = None
-    leftovers: list[str] = []
+    leftovers: list[tuple[str, Line]] = []
     for piece, line in pieces:
         if piece.casefold() in NETWORK_NAMES or (line.bold and re.fullmatch(r"[^\W\d]+", piece)):
             known = NETWORK_NAMES.get(piece.casefold(), piece)
@@ -99,14 +99,26 @@ def read_basics(
                 sure[f"basics.profiles[{len(profiles) - 1}]"] = 0.9
             network_named = None
         else:
-            leftovers.append(piece)
+            leftovers.append((piece, line))
     if profiles:
         basics["profiles"] = profiles
-    location = next((place for text in leftovers if (place := read_place(text))), None)
+    location = next((place for text, _ in leftovers if (place := read_place(text))), None)
     if location:
         basics["location"] = location
         sure["basics.location"] = 0.8
+    elif town := next((text for text, line in leftovers if is_town(text, line)), None):
+        # A name alone among the contact details ("ada@example.com | +47 … | Oslo"): the town.
+        basics["location"] = {"city": town}
+        sure["basics.location"] = GUESSED
     return basics, sure
+
+
+def is_town(text: str, line: Line) -> bool:
+    """A place's name alone on a line of contact details: a few capitalised words, no digits."""
+    words = text.split()
+    on_contact_line = bool(EMAIL.search(line.text) or PHONE.search(line.text))
+    named = all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
+    return on_contact_line and 1 <= len(words) <= 3 and named
 
 
 def rejoined(lines: list[Line]) -> list[Line]:

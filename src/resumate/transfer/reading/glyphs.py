@@ -40,7 +40,7 @@ _LEFT_TO_RIGHT = re.compile(r"L[LN]*L|L|D+")
 _RIGHT_TO_LEFT = re.compile(r"R[RDN]*R|R")
 _DIGITS = re.compile(r"D+")
 
-Char = tuple[str, bool, bool]  # a character with its boldness and italics
+Char = tuple[str, bool, bool, float]  # a character, its boldness, italics and size
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top
 
 
@@ -144,18 +144,18 @@ def line_of(row: Row, page: int, marks: Marks, rtl_page: bool = False) -> Line:
     """The row as a line, without its gap and links (which need the rows around it)."""
     glyphs = row.glyphs
     cells = [_chars(run) for run in row.runs]
-    strong = Counter(_class(char) for cell in cells for char, _, _ in cell)
+    strong = Counter(_class(char) for cell in cells for char, *_ in cell)
     rtl = rtl_page or strong["R"] > strong["L"]
     cells = [_logical(cell, rtl) for cell in (reversed(cells) if rtl else cells)]
     bullet = _strip_bullet(cells)
     if not bullet:
         edge = max(glyphs, key=lambda g: g.x1) if rtl else min(glyphs, key=lambda g: g.x0)
         bullet = marks.beside(edge, after=rtl)
-    spans = _spans([char for cell in cells if cell for char in [*cell, (CELL, False, False)]])
+    spans = _spans([char for cell in cells if cell for char in [*cell, (CELL, False, False, 0.0)]])
     text = "".join(span.text for span in spans)
     # The style of the line's own text, its first run: a date set beside it does not count.
     first = [char for char in cells[0] if not char[0].isspace()] if cells else []
-    letters = [char for char in first if char[0].isalpha()] or first or [(" ", False, False)]
+    letters = [char for char in first if char[0].isalpha()] or first or [(" ", False, False, 0.0)]
     # The size of the line's own text too: a smaller date beside a title does not count.
     own = row.runs[-1 if rtl else 0].glyphs or glyphs
     sizes = Counter(round(glyph.size, 1) for glyph in own)
@@ -188,8 +188,8 @@ def _chars(run: Run) -> list[Char]:
         if before is not None and (
             blank or glyph.x0 - before.x1 > wide * (before.size + glyph.size) / 2
         ):
-            chars.append((" ", before.bold, before.italic))
-        chars.extend((char, glyph.bold, glyph.italic) for char in glyph.text)
+            chars.append((" ", before.bold, before.italic, before.size))
+        chars.extend((char, glyph.bold, glyph.italic, glyph.size) for char in glyph.text)
         before, blank = glyph, False
     return chars
 
@@ -206,7 +206,7 @@ def _logical(cell: list[Char], rtl: bool) -> list[Char]:
     the closing punctuation drawn just right of them (`Native)`, a comma before a line break).
     A cell of digits and signs only (a phone number, years) reads as drawn.
     """
-    rtl = rtl and any(_class(char) in ("L", "R") for char, _, _ in cell)
+    rtl = rtl and any(_class(char) in ("L", "R") for char, *_ in cell)
     if rtl:
         cell = cell[::-1]
     classes = _classes(cell, rtl)
@@ -229,7 +229,7 @@ def _logical(cell: list[Char], rtl: bool) -> list[Char]:
 def _classes(cell: list[Char], rtl: bool) -> str:
     """Each character's direction; signs and separators beside a digit belong to its number,
     and in right-to-left text a number after Latin letters is part of their run."""
-    classes = "".join(_class(char) for char, _, _ in cell)
+    classes = "".join(_class(char) for char, *_ in cell)
     classes = _NUMBER_SIGNS.sub(lambda match: "D" * len(match.group()), classes)
     classes = classes.replace("S", "N")
     if not rtl:
@@ -269,15 +269,22 @@ def _spans(chars: list[Char]) -> list[Span]:
         chars.pop()
     spans: list[Span] = []
     text: list[str] = []
-    style: tuple[bool, bool] | None = None
-    for char, bold, italic in chars:
-        if style is not None and char not in (" ", CELL) and (bold, italic) != style:
+    style: tuple[bool, bool, float] | None = None
+    for char, bold, italic, size in chars:
+        # A size apart by a tenth or more is another style (a level set smaller than its name).
+        step = round(size * 10) / 10
+        if style is not None and char not in (" ", CELL) and not _same(style, (bold, italic, step)):
             spans.append(Span("".join(text), *style))
             text = []
             style = None
         if style is None and char not in (" ", CELL):
-            style = (bold, italic)
+            style = (bold, italic, step)
         text.append(char)
     if text:
-        spans.append(Span("".join(text), *(style or (False, False))))
+        spans.append(Span("".join(text), *(style or (False, False, 0.0))))
     return spans
+
+
+def _same(style: tuple[bool, bool, float], other: tuple[bool, bool, float]) -> bool:
+    larger = max(style[2], other[2], 1.0)
+    return style[:2] == other[:2] and abs(style[2] - other[2]) < 0.1 * larger

@@ -9,9 +9,10 @@ of its own: each word a skill, or each a language.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from resumate.transfer.reading.lines import CELL, Line
+from resumate.transfer.reading.lines import CELL, Line, Span
 
 GROUP_SECTIONS = ("skills", "languages", "interests")
 # Between a group's name and its words.
@@ -57,9 +58,10 @@ def named_groups(lines: list[Line]) -> list[tuple[str | None, str | None, list[s
         cells = line.cells
         following = lines[index + 1 : index + 1 + 8]
         # A grid: bold names side by side over their words, cell under cell.
+        titled = titles(line)
         if len(cells) > 1 and line.bold and following and len(following[0].cells) == len(cells):
-            for title, words_cell in zip(cells, following[0].cells, strict=True):
-                groups.append((*name_and_level(title), split_words(words_cell)))
+            for title, words_cell in zip(titled, following[0].cells, strict=True):
+                groups.append((*title, split_words(words_cell)))
             index += 2
             continue
         if line.bold and len(cells) == 1 and not has_words(line.text):
@@ -69,13 +71,48 @@ def named_groups(lines: list[Line]) -> list[tuple[str | None, str | None, list[s
             while index < len(lines) and not starts_bold(lines[index]):
                 words.append(" ".join(lines[index].cells))
                 index += 1
-            name, level = name_and_level(line.text)
+            name, level = titled[0]
             groups.append((name, level, split_words(" ".join(words))))
             continue
-        for cell in cells if len(cells) > 1 else [line.text.replace(CELL, " ")]:
-            groups.append(one_line_group(cell, starts_bold(line)))
+        for cell, (name, level) in zip(cells, titled, strict=False):
+            marked = has_words(cell) or "(" in cell or "·" in cell
+            sized = level is not None and not marked
+            groups.append((name, level, []) if sized else one_line_group(cell, starts_bold(line)))
         index += 1
     return groups
+
+
+def titles(line: Line) -> list[tuple[str, str | None]]:
+    """Each cell's name and level: apart by their marks ("Python (Expert)", "English · Native"),
+    or by their type where a template sets the level smaller beside the name."""
+    return [by_size(spans) or name_and_level(text) for text, spans in cell_spans(line)]
+
+
+def cell_spans(line: Line) -> list[tuple[str, list[Span]]]:
+    """The line's cells, each with its text and its runs of one style."""
+    cells: list[tuple[str, list[Span]]] = [("", [])]
+    for span in line.spans:
+        for index, part in enumerate(span.text.split(CELL)):
+            if index:
+                cells.append(("", []))
+            text, spans = cells[-1]
+            cells[-1] = (text + part, [*spans, replace(span, text=part)] if part.strip() else spans)
+    return [(text.strip(), spans) for text, spans in cells if text.strip()] or [
+        (cell, []) for cell in line.cells
+    ]
+
+
+def by_size(spans: list[Span]) -> tuple[str, str] | None:
+    """ "Web Development" then "Master" in smaller type: the name and its level."""
+    if len(spans) < 2 or not spans[0].size:
+        return None
+    large = [span.size >= spans[0].size * 0.9 for span in spans]
+    # The name's runs first, then the level's: never mixed, never the level alone.
+    if large != sorted(large, reverse=True) or all(large):
+        return None
+    name = "".join(span.text for span, big in zip(spans, large, strict=True) if big).strip()
+    level = "".join(span.text for span, big in zip(spans, large, strict=True) if not big).strip()
+    return (name, level) if name and level else None
 
 
 def has_words(text: str) -> bool:

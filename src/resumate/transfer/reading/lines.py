@@ -25,6 +25,7 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    size: float = 0.0  # in points; 0 where the file does not say
 
 
 @dataclass(frozen=True, slots=True)
