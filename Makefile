@@ -40,13 +40,14 @@ $(INFRA_VENV)/.infra-installed: requirements-infra.lock
 	@$(INFRA_VENV)/bin/pip install -q --disable-pip-version-check -r requirements-infra.lock
 	@touch $@
 
-# ESLint and Stylelint for the pages' own JavaScript and CSS, pinned in package-lock.json. Only
-# the checks use Node: nothing is built, and `make run` needs none of it.
+# ESLint and Stylelint for the pages' own JavaScript and CSS, and the JSON Resume themes the
+# import's tests print résumés of other tools with, pinned in package-lock.json. Only the checks
+# and tests use Node: nothing is built, and `make run` needs none of it.
 install-node: node_modules/.npm-installed
 
 node_modules/.npm-installed: package-lock.json package.json
 	@command -v npm >/dev/null || { echo "npm is missing: run scripts/install-system-deps.sh" >&2; exit 1; }
-	@echo "==> installing ESLint and Stylelint into node_modules (npm ci)"
+	@echo "==> installing ESLint, Stylelint and the tests' JSON Resume themes into node_modules (npm ci)"
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -62,7 +63,7 @@ lint: install-dev install-node ## Lint, format check and type check only
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	node_modules/.bin/eslint src/resumate/web/static/js
+	node_modules/.bin/eslint src/resumate/web/static/js tests/transfer/corpus
 	node_modules/.bin/stylelint "src/resumate/web/static/css/**/*.css"
 
 bench: install-dev ## Run the benchmarks (see README for what each prints)

@@ -17,8 +17,8 @@ say "mypy: types (strict)"
 $bin/mypy
 say "import-linter: layers, and only the app imports routers and pages"
 $bin/lint-imports --no-cache
-say "eslint: the pages' JavaScript"
-node_modules/.bin/eslint src/resumate/web/static/js
+say "eslint: the pages' JavaScript and the tests' node script"
+node_modules/.bin/eslint src/resumate/web/static/js tests/transfer/corpus
 say "stylelint: the pages' CSS"
 node_modules/.bin/stylelint "src/resumate/web/static/css/**/*.css"
 say "pytest: the whole suite on SQLite and PostgreSQL"

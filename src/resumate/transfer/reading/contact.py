@@ -98,8 +98,21 @@ def read_basics(
                 profiles.append({key: value for key, value in entry.items() if value})
                 sure[f"basics.profiles[{len(profiles) - 1}]"] = 0.9
             network_named = None
+        elif (linked := only_link(line)) is not None and re.fullmatch(r"[\w.-]+", piece):
+            # The link's text is a name on its network: "mayaokafor", linked to the profile.
+            network = network_of(linked)
+            if network is not None:
+                profiles.append({"network": network, "username": piece, "url": linked})
+                sure[f"basics.profiles[{len(profiles) - 1}]"] = LIKELY
+            elif "url" not in basics:
+                basics["url"] = linked
+                sure["basics.url"] = LIKELY
         else:
             leftovers.append((piece, line))
+    for key, value in linked_details([*rest, *contact]).items():
+        if key not in basics:
+            basics[key] = value
+            sure[f"basics.{key}"] = LIKELY
     if profiles:
         basics["profiles"] = profiles
     location = next((place for text, _ in leftovers if (place := read_place(text))), None)
@@ -119,6 +132,33 @@ def is_town(text: str, line: Line) -> bool:
     on_contact_line = bool(EMAIL.search(line.text) or PHONE.search(line.text))
     named = all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
     return on_contact_line and 1 <= len(words) <= 3 and named
+
+
+def only_link(line: Line) -> str | None:
+    """The one web link a line carries, if it carries one and no other."""
+    web = [link for link in line.links if link.lower().startswith(("http://", "https://"))]
+    return web[0] if len(web) == 1 else None
+
+
+def detail(text: str) -> bool:
+    """Whether a text is a contact detail: an e-mail address, a phone number, a link, a place."""
+    bare = text.strip()
+    return bool(
+        EMAIL.search(bare) or PHONE.fullmatch(bare) or is_link_piece(bare) or read_place(bare)
+    )
+
+
+def linked_details(lines: list[Line]) -> dict[str, str]:
+    """An e-mail address and a phone number from the lines' links (mailto:, tel:), for a file
+    that wraps the address over two lines but links it whole."""
+    found: dict[str, str] = {}
+    for link in (link for line in lines for link in line.links):
+        scheme, _, rest = link.partition(":")
+        if scheme.lower() == "mailto" and EMAIL.fullmatch(rest.split("?")[0]):
+            found.setdefault("email", rest.split("?")[0])
+        elif scheme.lower() == "tel" and PHONE.fullmatch(rest):
+            found.setdefault("phone", rest)
+    return found
 
 
 def rejoined(lines: list[Line]) -> list[Line]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from resumate.transfer.reading.contact import only_link
 from resumate.transfer.reading.entry_fields import FILL, LIKELY, Entry, signs
 from resumate.transfer.reading.lines import Line
 from resumate.transfer.reading.pieces import pieces_of, runs_on
@@ -47,14 +48,20 @@ def read_entries(
 
 
 def bullet_lines(lines: list[Line], marked: bool) -> set[int]:
-    """Which lines are bullets: marked so, or in a file that marks none, the most indented."""
-    if marked or any(line.bullet for line in lines):
+    """Which lines are bullets: those marked so; in a section that marks none, the most
+    indented. Where the file marks its lists elsewhere, an indented line alone is an entry's
+    text set in, not a list: the indented lines count only where two or more run together."""
+    if any(line.bullet for line in lines):
         return {index for index, line in enumerate(lines) if line.bullet}
     base = min(line.left for line in lines)
-    deepest = max(line.left for line in lines)
+    # Dates set flush right and links are not list items, however far in they stand.
+    plain = [i for i, line in enumerate(lines) if not line.bold]
+    plain = [i for i in plain if not has_dates(lines[i]) and not only_link(lines[i])]
+    deepest = max((lines[i].left for i in plain), default=base)
     if deepest - base < 4:
         return set()
-    return {i for i, line in enumerate(lines) if line.left > deepest - 2 and not line.bold}
+    found = {i for i in plain if lines[i].left > deepest - 2}
+    return found if not marked or any(i + 1 in found for i in found) else set()
 
 
 def signature(line: Line) -> tuple[float, bool, bool]:

@@ -14,14 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from resumate.transfer.reading.contact import read_basics
+from resumate.transfer.reading.contact import detail, read_basics
 from resumate.transfer.reading.entries import ENTRY_SECTIONS, read_entries
 from resumate.transfer.reading.groups import GROUP_SECTIONS, read_groups
-from resumate.transfer.reading.headings import section_of
+from resumate.transfer.reading.headings import leading_heading, section_of
 from resumate.transfer.reading.lines import Line, Source
 from resumate.transfer.reading.prose import paragraph_text
 
 Confidence = dict[str, float]
+# The most lines of contact details a section about the person starts with.
+CONTACT_LINES = 10
 
 
 @dataclass(slots=True)
@@ -47,7 +49,14 @@ def extract(source: Source) -> Extracted:
     marked = any(line.bullet for line in lines)
     profile, sections = split_sections(lines, body)
     found = Extracted({})
-    contact = [line for section in sections if section.kind == "basics" for line in section.lines]
+    contact: list[Line] = []
+    for section in sections:
+        if section.kind == "summary":
+            # "About": the place, e-mail, phone and links first, maybe a text after them.
+            details = leading_details(section.lines)
+            contact += section.lines[:details]
+            section.lines = section.lines[details:]
+    contact += [line for section in sections if section.kind == "basics" for line in section.lines]
     basics, sure = read_basics(profile, contact, body)
     summaries = [section for section in sections if section.kind == "summary"]
     if summaries:
@@ -76,6 +85,18 @@ def extract(source: Source) -> Extracted:
     return found
 
 
+def leading_details(lines: list[Line]) -> int:
+    """How many of a section's first lines are contact details (linked, or an address, phone,
+    place): up to the last such line among the first few, with nothing like a sentence."""
+    last = 0
+    for index, line in enumerate(lines[:CONTACT_LINES]):
+        if len(line.text) > 60:
+            break
+        if line.links or detail(line.text):
+            last = index + 1
+    return last
+
+
 def body_size(lines: list[Line]) -> float:
     """The size most of the text is set in (by characters): the yardstick for "larger"."""
     sizes = Counter[float]()
@@ -90,7 +111,18 @@ def split_sections(lines: list[Line], body: float) -> tuple[list[Line], list[Sec
     Within a column of a page, headings look alike; a line naming a section in another style
     than the column's other headings is an entry that happens to share a heading's name.
     """
-    kinds = [section_of(line, body) for line in lines]
+    split: list[Line] = []
+    kinds: list[str | None] = []
+    for line in lines:
+        led = leading_heading(line, body)
+        if led is not None:
+            section, rest = led
+            split += [Line(line.cells[0], line.page, line.column, line.size, heading=True), rest]
+            kinds += [section, None]
+        else:
+            split.append(line)
+            kinds.append(section_of(line, body))
+    lines = split
     styles: dict[tuple[int, int], Counter[tuple[float, bool, bool]]] = {}
     for line, kind in zip(lines, kinds, strict=True):
         if kind is not None:

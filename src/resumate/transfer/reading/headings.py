@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cache
 
 from resumate.document.language import LANGUAGES
 from resumate.rendering.words import headings
-from resumate.transfer.reading.lines import Line
+from resumate.transfer.reading.lines import CELL, Line
 
 # The names besides our own, lower-cased; a section's key is JSON Resume's (`basics` for contact).
 OTHER_NAMES: dict[str, tuple[str, ...]] = {
@@ -28,7 +29,7 @@ OTHER_NAMES: dict[str, tuple[str, ...]] = {
         "sobre mí", "sobre mim", "profilo", "chi sono", "profiel", "over mij", "o mnie",
     ),
     "work": (
-        "work experience", "professional experience", "employment", "employment history",
+        "work", "work experience", "professional experience", "employment", "employment history",
         "work history", "career history", "relevant experience", "experience",
         "professional background", "berufserfahrung", "berufliche erfahrung", "werdegang",
         "beruflicher werdegang", "praxiserfahrung", "expérience professionnelle",
@@ -53,11 +54,12 @@ OTHER_NAMES: dict[str, tuple[str, ...]] = {
         "навички",
     ),
     "projects": (
-        "personal projects", "selected projects", "side projects", "projekte", "projets",
+        "personal projects", "open source projects", "open source", "selected projects",
+        "side projects", "projekte", "projets",
         "proyectos", "projetos", "progetti", "projecten", "projekty", "projeler",
     ),
     "volunteer": (
-        "volunteer experience", "volunteer work", "volunteering", "ehrenamt",
+        "volunteer", "volunteer experience", "volunteer work", "volunteering", "ehrenamt",
         "ehrenamtliches engagement", "bénévolat", "voluntariado", "volontariato",
         "vrijwilligerswerk", "wolontariat",
     ),
@@ -116,6 +118,22 @@ def heading_names() -> dict[str, str]:
         for section, title in headings(language).items():
             names[name_key(title)] = "basics" if section == "contact" else section
     return names
+
+
+def leading_heading(line: Line, body_size: float) -> tuple[str, Line] | None:
+    """A heading set in the first cell of its section's first line ("Work | Senior Designer"),
+    as themes with a column of headings print it: the section, and the line without it."""
+    cells = line.cells
+    if len(cells) < 2 or len(line.spans) < 2:
+        return None
+    section = heading_names().get(name_key(cells[0]))
+    first, second = line.spans[0], line.spans[1]
+    apart = (first.bold, first.size) != (second.bold, second.size)
+    if section is None or not apart or first.text.strip() != cells[0]:
+        return None
+    spans = line.spans[1:]
+    rest = replace(line, text=CELL.join(cells[1:]), spans=spans, size=spans[0].size or line.size)
+    return section, replace(rest, bold=all(span.bold for span in spans if span.text.strip()))
 
 
 def section_of(line: Line, body_size: float) -> str | None:
