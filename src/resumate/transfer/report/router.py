@@ -12,7 +12,7 @@ from resumate.transfer.report.schemas import ReportOut, report_out
 router = APIRouter(prefix="/api/resumes/{resume_id}", tags=["pdf"])
 
 
-@router.get("/ats-report", response_model=ReportOut, responses=responses(401, 404, 503))
+@router.get("/ats-report", response_model=ReportOut, responses=responses(401, 404, 422, 503))
 async def ats_report(resume: OwnedResume, service: ReportServiceDep) -> ReportOut:
     """The resume's PDF read back by a résumé parser and compared with the resume, field by field.
 
