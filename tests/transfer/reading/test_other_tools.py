@@ -7,8 +7,8 @@ the old schema's `work[].company`, so its companies are not counted.
 
 Names, e-mail addresses, phones, companies and job titles come back from every theme (the
 goal, 95%, is asserted). The rest is what the themes leave a reader to guess: skills as chips
-or a grid with no separators between keywords, a degree and its field printed with nothing
-between ("Bachelor Information Technology"), the year-only date printed as January. The floor
+with no separators between keywords, the year-only date printed as January, a reference set
+beside its heading. The floor
 over all fields is where the import stands today, so that it only rises.
 """
 
@@ -35,9 +35,9 @@ PRINTS = {source: set(FIELDS) for source in THEMES} | {
 FLOORS: dict[str, dict[str, float]] = {source: {} for source in THEMES}
 # Recall over every field of both resumes, as it stands (`python -m tests.transfer.corpus_pdfs`).
 OVERALL_FLOORS = {
-    "jsonresume-theme-even": 0.43,
-    "jsonresume-theme-macchiato": 0.42,
-    "jsonresume-theme-stackoverflow": 0.64,
+    "jsonresume-theme-even": 0.44,
+    "jsonresume-theme-macchiato": 0.46,
+    "jsonresume-theme-stackoverflow": 0.73,
 }
 
 

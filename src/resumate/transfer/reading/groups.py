@@ -60,9 +60,15 @@ def named_groups(lines: list[Line]) -> list[tuple[str | None, str | None, list[s
         # A grid: bold names side by side over their words, cell under cell.
         titled = titles(line)
         if len(cells) > 1 and line.bold and following and len(following[0].cells) == len(cells):
-            for title, words_cell in zip(titled, following[0].cells, strict=True):
-                groups.append((*title, split_words(words_cell)))
-            index += 2
+            rows = [row.cells for row in following[:2] if len(row.cells) == len(cells)]
+            # Names over levels over words ("Web Development / Master / HTML · CSS"), or names
+            # over words.
+            levelled = len(rows) == 2 and all(is_level(cell) for cell in rows[0])
+            levels = rows[0] if levelled else [None] * len(cells)
+            listed = rows[1] if levelled else rows[0]
+            for (name, level), grade, said in zip(titled, levels, listed, strict=True):
+                groups.append((name, level or grade, split_words(said)))
+            index += 1 + len(rows if levelled else rows[:1])
             continue
         if line.bold and len(cells) == 1 and not has_words(line.text):
             # A name alone in bold; its words are the plain lines that follow.
@@ -113,6 +119,11 @@ def by_size(spans: list[Span]) -> tuple[str, str] | None:
     name = "".join(span.text for span, big in zip(spans, large, strict=True) if big).strip()
     level = "".join(span.text for span, big in zip(spans, large, strict=True) if not big).strip()
     return (name, level) if name and level else None
+
+
+def is_level(text: str) -> bool:
+    """A cell that reads as a level ("Master", "Advanced", "C1"), not as a list of words."""
+    return len(text.split()) <= 3 and not LIST.search(text)
 
 
 def has_words(text: str) -> bool:

@@ -82,4 +82,8 @@ def split_degree(text: str) -> tuple[str | None, str | None]:
             if is_degree(subject) and not is_degree(kind):
                 return subject, kind
             return kind, subject
+    # "Bachelor Information Technology", "MSc Physics": the kind run into its subject.
+    first, _, rest = text.partition(" ")
+    if rest and is_degree(first) and not rest.lower().startswith(("of ", "in ", "degree")):
+        return first, rest
     return (text, None) if is_degree(text) else (None, text)
