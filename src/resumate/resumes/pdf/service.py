@@ -115,6 +115,10 @@ class PdfService:
         stored, _ = await self._stored(resume)
         return await self._link(resume.title, stored.key, stored.pages, stored.size)
 
+    async def digest(self, resume: Resume) -> str:
+        """The content hash the resume's PDF is printed (and kept) under, as it is now."""
+        return content_hash(resume, await self.templates.get(resume.template_id))
+
     async def printed(self, resume: Resume) -> tuple[str, bytes]:
         """The resume's PDF as it downloads, and its content hash: the stored one if nothing
         changed, else printed and stored as `generate` does."""

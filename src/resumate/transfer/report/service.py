@@ -47,11 +47,12 @@ class ReportService:
 
     async def report(self, resume: Resume) -> Report:
         """What a parser reads from the resume's PDF, field by field."""
-        data = resume.data
-        digest, pdf = await self.pdfs.printed(resume)
-        kept = self.cache.get(digest)
+        # Looked up before the PDF is fetched: an unchanged resume costs no print and no download.
+        kept = self.cache.get(await self.pdfs.digest(resume))
         if kept is not None:
             return kept
+        data = resume.data
+        digest, pdf = await self.pdfs.printed(resume)
         report = compare(data, await self.reader.read(pdf))
         self.cache.put(digest, report)
         return report
