@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.infra.terraform import (
     ENVS,
     MODULES,
@@ -100,6 +102,7 @@ def test_task_role_reaches_only_its_prefix_of_the_pdf_bucket_and_sign_up_confirm
         "cognito-idp:AdminUpdateUserAttributes",
         "cognito-idp:AdminUserGlobalSignOut",
         "cognito-idp:AdminDeleteUser",
+        "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
         "bedrock:InvokeModel",
         "bedrock:InvokeModelWithResponseStream",
     }
@@ -170,3 +173,110 @@ def test_deploy_role_passes_only_the_two_task_roles_to_ecs() -> None:
             "${module.ecs_service.execution_role_arn}",
             "${module.ecs_service.task_role_arn}",
         ]
+
+
+# --- direct uploads ---------------------------------------------------------------------------
+
+# As written in HCL: `$${` stops Terraform from interpolating, so IAM receives
+# `${cognito-identity.amazonaws.com:sub}` and puts the caller's identity id in its place.
+OWN_UPLOADS = "${var.uploads_bucket_arn}/$${cognito-identity.amazonaws.com:sub}/*"
+
+
+def by_sid(module: str, document: str) -> dict[str, Block]:
+    return {statement["sid"]: statement for statement in statements(module, document)}
+
+
+def test_identity_pool_refuses_unauthenticated_identities_and_names_the_developer_provider() -> (
+    None
+):
+    pool = resource("auth", "aws_cognito_identity_pool.this")
+    assert pool["allow_unauthenticated_identities"] is False
+    assert pool["allow_classic_flow"] is False
+    assert pool["developer_provider_name"] == "${var.developer_provider_name}"
+    variable = named(MODULES / "auth", "variable")["developer_provider_name"]
+    assert variable["default"] == "login.resumate"
+    assert "developer_provider_name" in variable["validation"][0]["condition"]
+    # The app is the only way in: no ID token of the public client buys the role's credentials.
+    assert "cognito_identity_providers" not in pool
+
+
+def test_identity_pool_gives_authenticated_identities_the_uploader_role_only() -> None:
+    attachment = resource("auth", "aws_cognito_identity_pool_roles_attachment.this")
+    assert attachment["roles"] == {"authenticated": "${aws_iam_role.uploader.arn}"}
+    uploader = resource("auth", "aws_iam_role.uploader")
+    assert uploader["assume_role_policy"] == "${data.aws_iam_policy_document.uploader_assume.json}"
+
+
+def test_uploader_role_trusts_only_authenticated_identities_of_its_own_pool() -> None:
+    (trust,) = statements("auth", "uploader_assume")
+    assert trust["actions"] == ["sts:AssumeRoleWithWebIdentity"]
+    assert trust["principals"] == [
+        {"type": "Federated", "identifiers": ["cognito-identity.amazonaws.com"]}
+    ]
+    conditions = {condition["variable"]: condition for condition in trust["condition"]}
+    audience = conditions["cognito-identity.amazonaws.com:aud"]
+    assert audience["test"] == "StringEquals"
+    assert audience["values"] == ["${aws_cognito_identity_pool.this.id}"]
+    method = conditions["cognito-identity.amazonaws.com:amr"]
+    assert method["test"] == "ForAnyValue:StringLike"
+    assert method["values"] == ["authenticated"]
+
+
+def test_uploader_role_only_puts_objects_under_its_own_identitys_prefix() -> None:
+    assert actions("auth", "uploader") == {"s3:PutObject", "kms:GenerateDataKey"}
+    granted = by_sid("auth", "uploader")
+    assert granted["PostOwnUploads"]["actions"] == ["s3:PutObject"]
+    assert granted["PostOwnUploads"]["resources"] == [OWN_UPLOADS]
+    encrypt = granted["EncryptOwnUploads"]
+    assert encrypt["resources"] == ["${var.kms_key_arn}"]
+    assert encrypt["condition"][0]["variable"] == "kms:ViaService"
+    assert encrypt["condition"][0]["values"] == ["s3.${data.aws_region.current.name}.amazonaws.com"]
+
+
+def test_task_role_reads_and_deletes_uploads_but_never_writes_them() -> None:
+    on_uploads = {
+        statement["sid"]: (statement["actions"], statement["resources"])
+        for statement in statements("ecs_service", "task")
+        if any("var.uploads_bucket_arn" in arn for arn in statement["resources"])
+    }
+    assert on_uploads == {
+        "ImportUploads": (["s3:GetObject", "s3:DeleteObject"], ["${var.uploads_bucket_arn}/*"]),
+        "TellMissingUploads": (["s3:ListBucket"], ["${var.uploads_bucket_arn}"]),
+    }
+
+
+def test_task_role_gets_developer_identities_from_its_identity_pool_only() -> None:
+    issuing = [
+        statement
+        for statement in statements("ecs_service", "task")
+        if any(action.startswith("cognito-identity:") for action in statement["actions"])
+    ]
+    assert issuing == [
+        {
+            "sid": "IssueUploadIdentities",
+            "actions": ["cognito-identity:GetOpenIdTokenForDeveloperIdentity"],
+            "resources": ["${var.identity_pool_arn}"],
+        }
+    ]
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_env_wires_uploads_to_the_app_and_to_the_identity_pool(env: str) -> None:
+    modules = named(TERRAFORM / "envs" / env, "module")
+    assert modules["auth"]["uploads_bucket_arn"] == "${module.storage.uploads_bucket_arn}"
+    # One key encrypts the bucket, lets the uploader write and the task role decrypt.
+    assert modules["storage"]["kms_key_arn"] == "${module.kms.data_key_arn}"
+    assert modules["auth"]["kms_key_arn"] == "${module.kms.data_key_arn}"
+    assert modules["ecs_service"]["data_kms_key_arn"] == "${module.kms.data_key_arn}"
+    service = modules["ecs_service"]
+    assert service["uploads_bucket_arn"] == "${module.storage.uploads_bucket_arn}"
+    assert service["identity_pool_arn"] == "${module.auth.identity_pool_arn}"
+    environment = service["environment"]
+    assert environment["RESUMATE_IMPORT_UPLOAD_BUCKET"] == "${module.storage.uploads_bucket_name}"
+    assert (
+        environment["RESUMATE_AUTH_COGNITO_IDENTITY_POOL_ID"] == "${module.auth.identity_pool_id}"
+    )
+    assert (
+        environment["RESUMATE_AUTH_COGNITO_DEVELOPER_PROVIDER"]
+        == "${module.auth.developer_provider_name}"
+    )

@@ -6,7 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.infra.terraform import MODULES, Block, every_directory, of_type, resource, typed
+from tests.infra.terraform import (
+    ENVS,
+    MODULES,
+    TERRAFORM,
+    Block,
+    every_directory,
+    named,
+    of_type,
+    resource,
+    typed,
+)
+
+# Buckets whose objects live minutes: unversioned, so that deleting one really deletes it.
+TRANSIENT_BUCKETS = {"uploads"}
 
 
 def same_bucket(body: Block, bucket: str) -> bool:
@@ -40,8 +53,11 @@ def test_bucket_blocks_public_access_encrypts_versions_and_expires(path: Path, b
     (ownership,) = bucket_parts(path, "aws_s3_bucket_ownership_controls", bucket)
     assert ownership["rule"][0]["object_ownership"] == "BucketOwnerEnforced"
     assert bucket_parts(path, "aws_s3_bucket_server_side_encryption_configuration", bucket)
-    (versioning,) = bucket_parts(path, "aws_s3_bucket_versioning", bucket)
-    assert versioning["versioning_configuration"][0]["status"] == "Enabled"
+    if bucket in TRANSIENT_BUCKETS:
+        assert not bucket_parts(path, "aws_s3_bucket_versioning", bucket)
+    else:
+        (versioning,) = bucket_parts(path, "aws_s3_bucket_versioning", bucket)
+        assert versioning["versioning_configuration"][0]["status"] == "Enabled"
     assert bucket_parts(path, "aws_s3_bucket_lifecycle_configuration", bucket)
 
 
@@ -59,7 +75,7 @@ def test_bucket_policy_refuses_plain_http(path: Path, bucket: str) -> None:
     assert deny["condition"][0]["values"] == ["false"]
 
 
-@pytest.mark.parametrize("bucket", ["pdfs", "assets"])
+@pytest.mark.parametrize("bucket", ["pdfs", "assets", "uploads"])
 def test_app_bucket_uses_sse_kms_and_logs_access(bucket: str) -> None:
     storage = MODULES / "storage"
     (encryption,) = bucket_parts(
@@ -80,6 +96,25 @@ def test_replaced_pdfs_expire_but_current_ones_stay() -> None:
     assert "days" not in rule["expiration"][0], (
         "the app links to current PDFs without checking them"
     )
+
+
+def test_uploads_expire_after_a_day_with_their_unfinished_multipart_uploads() -> None:
+    (rule,) = resource("storage", "aws_s3_bucket_lifecycle_configuration.uploads")["rule"]
+    assert rule["status"] == "Enabled"
+    assert rule["filter"] == [{}], "the rule must cover every key"
+    assert rule["expiration"] == [{"days": 1}]
+    assert rule["abort_incomplete_multipart_upload"] == [{"days_after_initiation": 1}]
+
+
+def test_uploads_accept_only_posts_from_the_apps_own_origin() -> None:
+    (rule,) = resource("storage", "aws_s3_bucket_cors_configuration.uploads")["cors_rule"]
+    assert rule["allowed_methods"] == ["POST"]
+    assert rule["allowed_origins"] == "${var.allowed_origins}"
+    assert rule["expose_headers"] == ["ETag"]
+    assert "allowed_headers" not in rule
+    for env in ENVS:
+        call = named(TERRAFORM / "envs" / env, "module")["storage"]
+        assert call["allowed_origins"] == ["https://${var.app_domain_name}"]
 
 
 def test_assets_are_served_by_cloudfront_over_https_through_origin_access_control() -> None:

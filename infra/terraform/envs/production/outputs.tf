@@ -119,6 +119,16 @@ output "pdf_bucket_name" {
   value       = module.storage.pdf_bucket_name
 }
 
+output "uploads_bucket_name" {
+  description = "Bucket browsers post imported resume files to; emptied by a lifecycle rule."
+  value       = module.storage.uploads_bucket_name
+}
+
+output "cognito_identity_pool_id" {
+  description = "Cognito identity pool that issues upload credentials."
+  value       = module.auth.identity_pool_id
+}
+
 output "assets_bucket_name" {
   description = "Bucket holding template assets."
   value       = module.storage.assets_bucket_name

@@ -70,6 +70,8 @@ module "auth" {
 
   name                = local.name
   deletion_protection = local.cognito_deletion_protection
+  uploads_bucket_arn  = module.storage.uploads_bucket_arn
+  kms_key_arn         = module.kms.data_key_arn
 }
 
 module "database" {
@@ -151,7 +153,9 @@ module "ecs_service" {
   logs_kms_key_arn        = module.kms.logs_key_arn
   log_retention_days      = local.log_retention_days
   pdf_bucket_arn          = module.storage.pdf_bucket_arn
+  uploads_bucket_arn      = module.storage.uploads_bucket_arn
   cognito_user_pool_arn   = module.auth.user_pool_arn
+  identity_pool_arn       = module.auth.identity_pool_arn
   bedrock_model_id        = var.bedrock_model_id
 
   environment = {
@@ -160,6 +164,10 @@ module "ecs_service" {
     RESUMATE_AUTH_COGNITO_ISSUER       = module.auth.issuer
     RESUMATE_AUTH_COGNITO_JWKS_URL     = module.auth.jwks_url
     RESUMATE_STORAGE_S3_BUCKET         = module.storage.pdf_bucket_name
+    # Imports go from the browser straight to this bucket, signed with the person's identity.
+    RESUMATE_IMPORT_UPLOAD_BUCKET            = module.storage.uploads_bucket_name
+    RESUMATE_AUTH_COGNITO_IDENTITY_POOL_ID   = module.auth.identity_pool_id
+    RESUMATE_AUTH_COGNITO_DEVELOPER_PROVIDER = module.auth.developer_provider_name
     # Links in mail name the site as people reach it, never the origin name CloudFront sends.
     RESUMATE_PUBLIC_URL = "https://${var.app_domain_name}"
     # STARTTLS on the port (587); the login comes from the secrets below.

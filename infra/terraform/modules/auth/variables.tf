@@ -62,3 +62,24 @@ variable "advanced_security_mode" {
     error_message = "advanced_security_mode must be OFF, AUDIT or ENFORCED."
   }
 }
+
+variable "developer_provider_name" {
+  description = "Name the app logs people in to the identity pool under (RESUMATE_AUTH_COGNITO_DEVELOPER_PROVIDER); Cognito refuses to change it once the pool has one."
+  type        = string
+  default     = "login.resumate"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]{1,100}$", var.developer_provider_name))
+    error_message = "developer_provider_name must be 1 to 100 letters, digits, dots, underscores or hyphens."
+  }
+}
+
+variable "uploads_bucket_arn" {
+  description = "Bucket the browser posts imported resume files to; the uploader role writes only under its identity's prefix."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key the uploads bucket encrypts with (SSE-KMS)."
+  type        = string
+}

@@ -87,7 +87,8 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution.json
 }
 
-# The app's own identity: objects under its prefix in the PDF bucket, and confirming sign-ups.
+# The app's own identity: objects under its prefix in the PDF bucket, imported uploads, and
+# the Cognito calls it signs.
 resource "aws_iam_role" "task" {
   name               = "${var.name}-task"
   assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
@@ -114,6 +115,23 @@ data "aws_iam_policy_document" "task" {
     }
   }
 
+  # The browser posts imports to the uploads bucket with its own identity's credentials; the
+  # app only reads each upload back and deletes it once imported, never writes one itself.
+  statement {
+    sid       = "ImportUploads"
+    actions   = ["s3:GetObject", "s3:DeleteObject"]
+    resources = ["${var.uploads_bucket_arn}/*"]
+  }
+
+  # Same reason as TellMissingFromForbidden: an upload the browser never posted must answer
+  # 404, not 403. The whole bucket, because each identity has its own prefix.
+  statement {
+    sid       = "TellMissingUploads"
+    actions   = ["s3:ListBucket"]
+    resources = [var.uploads_bucket_arn]
+  }
+
+  # The data key encrypts the PDF and the uploads bucket alike, so this also decrypts uploads.
   statement {
     sid       = "EncryptAppObjects"
     actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
@@ -141,6 +159,15 @@ data "aws_iam_policy_document" "task" {
       "cognito-idp:AdminDeleteUser",
     ]
     resources = [var.cognito_user_pool_arn]
+  }
+
+  # The app is the identity pool's developer provider: it gets each signed-in person their
+  # Cognito identity, whose credentials sign that person's upload form. The exchange for those
+  # credentials (GetCredentialsForIdentity) is an unsigned call.
+  statement {
+    sid       = "IssueUploadIdentities"
+    actions   = ["cognito-identity:GetOpenIdTokenForDeveloperIdentity"]
+    resources = [var.identity_pool_arn]
   }
 
   # Writing help (Converse and ConverseStream) on the one configured model, nothing else.

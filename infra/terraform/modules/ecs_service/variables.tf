@@ -108,7 +108,7 @@ variable "secrets" {
 }
 
 variable "data_kms_key_arn" {
-  description = "KMS key of the secrets and the PDF bucket."
+  description = "KMS key of the secrets, the PDF bucket and the uploads bucket."
   type        = string
 }
 
@@ -125,6 +125,16 @@ variable "log_retention_days" {
 
 variable "pdf_bucket_arn" {
   description = "Bucket the app stores PDFs and thumbnails in."
+  type        = string
+}
+
+variable "uploads_bucket_arn" {
+  description = "Bucket the browser posts imports to; the app reads and deletes them, never writes."
+  type        = string
+}
+
+variable "identity_pool_arn" {
+  description = "Identity pool whose developer provider the app is (GetOpenIdTokenForDeveloperIdentity)."
   type        = string
 }
 

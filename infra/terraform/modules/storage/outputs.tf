@@ -27,3 +27,13 @@ output "cloudfront_distribution_id" {
   description = "Distribution id, for cache invalidations after publishing assets."
   value       = aws_cloudfront_distribution.assets.id
 }
+
+output "uploads_bucket_name" {
+  description = "Bucket the browser posts imported resume files to (RESUMATE_IMPORT_UPLOAD_BUCKET)."
+  value       = aws_s3_bucket.uploads.id
+}
+
+output "uploads_bucket_arn" {
+  description = "ARN of the uploads bucket, for the uploader role and the task role."
+  value       = aws_s3_bucket.uploads.arn
+}

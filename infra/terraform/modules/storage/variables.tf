@@ -4,7 +4,7 @@ variable "name" {
 }
 
 variable "kms_key_arn" {
-  description = "KMS key for SSE-KMS on both buckets."
+  description = "KMS key for SSE-KMS on every bucket of the module."
   type        = string
 }
 
@@ -31,7 +31,7 @@ variable "noncurrent_version_days" {
 }
 
 variable "allowed_origins" {
-  description = "Origins (https://host) whose pages may load the template assets cross-origin, e.g. fonts."
+  description = "Origins (https://host) whose pages may load the template assets cross-origin (e.g. fonts) and post uploads."
   type        = list(string)
 
   validation {
