@@ -19,12 +19,14 @@ export default [
     },
   },
   {
-    // The editor, passkeys and the import's review: ES modules, loaded with <script type="module">.
+    // The editor, passkeys and importing: ES modules, loaded with <script type="module">.
     files: [
       `${APP_JS}/editor/**/*.js`,
       `${APP_JS}/passkeys.js`,
       `${APP_JS}/two-step-passkey.js`,
       `${APP_JS}/import-review*.js`,
+      `${APP_JS}/import-dialog.js`,
+      `${APP_JS}/direct-upload.js`,
     ],
     languageOptions: { sourceType: "module" },
   },

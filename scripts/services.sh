@@ -153,7 +153,10 @@ start_seaweedfs() {
   (umask 077; cat > "$s3_config" <<JSON
 {"identities": [{"name": "resumate-test",
   "credentials": [{"accessKey": "$s3_access", "secretKey": "$s3_secret"}],
-  "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}
+  "actions": ["Admin", "Read", "Write", "List", "Tagging"]},
+ {"name": "identity-pool-user",
+  "credentials": [{"accessKey": "TESTACCESSKEY12345", "secretKey": "ABCSECRETKEY"}],
+  "actions": ["Write:resumate-test-uploads"]}]}
 JSON
   )
   say "starting SeaweedFS (weed mini), S3 on 127.0.0.1:$s3_port, log in .services/seaweedfs.log"

@@ -75,7 +75,10 @@ from resumate.storage.local import LocalStorage
 from resumate.storage.router import files_router
 from resumate.templates.router import router as templates_router
 from resumate.transfer.deps import READER
+from resumate.transfer.direct.deps import UPLOADS, UPLOADS_API
+from resumate.transfer.direct.service import DirectUploads
 from resumate.transfer.pages import router as transfer_pages
+from resumate.transfer.reading.limits import MAX_BYTES
 from resumate.transfer.reading.worker import ReadingWorker
 from resumate.transfer.report.deps import REPORTS
 from resumate.transfer.report.router import router as report_router
@@ -88,6 +91,7 @@ from resumate.web.host_cookies import HostCookies
 from resumate.web.middleware import CatchUnhandled, LimitBody, SecurityHeaders
 from resumate.web.proxies import TrustedProxies
 from resumate.web.router import router as assets_router
+from resumate.web.templating import UPLOAD_TARGET, UploadTarget
 
 log = logging.getLogger("resumate")
 
@@ -159,6 +163,10 @@ def build_components(settings: Settings) -> Components:
     parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
     # Likewise the process that reads files to import starts with the first one.
     parts.put(READER, ReadingWorker(settings.imports))
+    uploads = DirectUploads.build(settings, secret)
+    if uploads is not None:
+        parts.put(UPLOADS, uploads)
+        parts.put(UPLOAD_TARGET, UploadTarget(uploads.origin, UPLOADS_API, MAX_BYTES))
     parts.put(REPORTS, ReportCache())
     # The postbox's jobs use the database and the mailer: closed (drained) before either.
     parts.put(POSTBOX, Postbox(parts.put(MAILER, build_mailer(settings))))

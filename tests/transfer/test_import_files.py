@@ -11,11 +11,18 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
+from resumate.rendering.renderer import Renderer
+from resumate.transfer.deps import READER
+from resumate.transfer.reading.files import ReadResume
+from resumate.transfer.reading.images import PageImage
 from resumate.transfer.reading.limits import MAX_BYTES
 from resumate.transfer.reading.worker import ReadingWorker
 from resumate.transfer.upload import MAX_JSON_BYTES, UNSURE_NOTE
 from tests.helpers import Account, error_fields, sign_up
+from tests.transfer.reading.test_docx import resume, saved
+from tests.transfer.reading.test_images import assert_drawn_as, two_page_pdf
 from tests.transfer.resume_files import (
     TEXT_RESUME,
     TOLD_TIMEOUT,
@@ -115,8 +122,8 @@ async def test_a_dry_run_answers_what_the_file_holds_and_saves_nothing(
     )
     assert response.status_code == 200
     parsed = response.json()
-    assert set(parsed) == {"document", "confidence", "warnings", "kind", "pages"}
-    assert (parsed["kind"], parsed["pages"]) == (kind, 1)
+    assert set(parsed) == {"document", "confidence", "warnings", "kind", "pages", "pageImages"}
+    assert (parsed["kind"], parsed["pages"], parsed["pageImages"]) == (kind, 1, [])
     assert parsed["document"]["basics"]["name"] in ("Ada Lovelace", "Grace Hopper")
     assert await total(client, account) == 0
 
@@ -136,8 +143,47 @@ async def test_a_dry_run_of_a_json_body_answers_its_repairs(client: httpx.AsyncC
         ],
         "kind": "json",
         "pages": 1,
+        "pageImages": [],
     }
     assert await total(client, account) == 0
+
+
+async def test_a_dry_run_of_a_pdf_answers_its_pages_drawn_and_an_import_does_not(
+    app: FastAPI, client: httpx.AsyncClient, renderer: Renderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = await sign_up(client)
+    pdf = await two_page_pdf(renderer)
+    worker = READER.of(app)
+    asked = []
+
+    async def read(data: bytes, *, images: bool = False) -> ReadResume:
+        asked.append(images)
+        return await ReadingWorker.read(worker, data, images=images)
+
+    monkeypatch.setattr(worker, "read", read)
+    response = await client.post(
+        IMPORT, params={"dryRun": "true"}, **upload(pdf, "cv.pdf"), headers=account.headers
+    )
+    assert response.status_code == 200
+    parsed = response.json()
+    assert (parsed["kind"], parsed["pages"]) == ("pdf", 2)
+    assert_drawn_as([PageImage(**image) for image in parsed["pageImages"]], pdf)
+    created = await client.post(IMPORT, **upload(pdf, "cv.pdf"), headers=account.headers)
+    assert created.status_code == 201
+    assert "pageImages" not in created.json()
+    assert asked == [True, False]  # an import does not pay for drawing the pages
+
+
+async def test_a_dry_run_of_a_word_file_has_no_page_images(client: httpx.AsyncClient) -> None:
+    account = await sign_up(client)
+    response = await client.post(
+        IMPORT,
+        params={"dryRun": "true"},
+        **upload(saved(resume()), "cv.docx"),
+        headers=account.headers,
+    )
+    assert response.status_code == 200
+    assert (response.json()["kind"], response.json()["pageImages"]) == ("docx", [])
 
 
 @pytest.mark.parametrize("name", ["cv.json", "resume"])

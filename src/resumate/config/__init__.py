@@ -61,6 +61,11 @@ class CognitoSettings(BaseSettings):
     # Lambda would, because the product has no confirmation-code step. `pool`: the pool
     # confirms sign-ups on its own (its Lambda) and the app needs no admin permission.
     confirm_sign_up: Literal["admin", "pool"] = "admin"
+    # The identity pool that gives a signed-in user credentials for their own folder of the
+    # uploads bucket (`RESUMATE_IMPORT_UPLOAD_BUCKET`); the app vouches for the user as the
+    # pool's developer provider. Unset, the app signs uploads with its own credentials.
+    identity_pool_id: str | None = None
+    developer_provider: str = Field(default="login.resumate", min_length=1, max_length=128)
 
     @property
     def resolved_region(self) -> str | None:

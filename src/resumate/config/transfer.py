@@ -24,3 +24,10 @@ class ImportSettings(BaseSettings):
     memory_mb: int = Field(default=1536, ge=256, le=65_536)
     # Files allowed to wait while one is read; beyond that the answer is 503 with Retry-After.
     queue_limit: int = Field(default=10, ge=0, le=1000)
+    # Direct uploads: the bucket a browser sends the file to, instead of through the app (read
+    # and removed by the app, and by the bucket's own lifecycle rule after a day if not). It is
+    # reached with the `RESUMATE_STORAGE_S3_*` endpoint, region and keys; unset, files come in
+    # the import's form.
+    upload_bucket: str | None = Field(default=None, min_length=3, max_length=63)
+    # How long a signed upload form stays good.
+    upload_seconds: int = Field(default=300, ge=30, le=3600)

@@ -21,6 +21,7 @@ __all__ = [
     "StorageNotFound",
     "StorageUnavailable",
     "build_storage",
+    "reveal",
     "validate_key",
 ]
 
@@ -40,11 +41,11 @@ def build_storage(settings: Settings, secret_key: bytes) -> Storage:
         ttl_seconds=config.url_ttl_seconds,
         region=config.s3_region,
         endpoint_url=config.s3_endpoint_url,
-        access_key_id=_reveal(config.s3_access_key_id),
-        secret_access_key=_reveal(config.s3_secret_access_key),
+        access_key_id=reveal(config.s3_access_key_id),
+        secret_access_key=reveal(config.s3_secret_access_key),
         prefix=config.s3_prefix,
     )
 
 
-def _reveal(secret: SecretStr | None) -> str | None:
+def reveal(secret: SecretStr | None) -> str | None:
     return secret.get_secret_value() if secret is not None else None

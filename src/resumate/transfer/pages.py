@@ -10,24 +10,24 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from resumate.auth.deps import PageUser, PageWriter
+from resumate.auth.models import User
 from resumate.errors import ResumateError
 from resumate.resumes.dashboard import editor_url, go_to
 from resumate.resumes.deps import DashboardDep, PageResume
 from resumate.resumes.forms import read_template, read_title
 from resumate.transfer.deps import TransferServiceDep
+from resumate.transfer.direct.bucket import UploadNotFound
+from resumate.transfer.direct.deps import UPLOADS
 from resumate.transfer.reading.limits import MAX_BYTES
 from resumate.transfer.service import FileInvalid
 from resumate.transfer.upload import UploadedFile
 from resumate.web.errors import is_htmx
 from resumate.web.forms import FormInvalid
-from resumate.web.templating import page_csp, render
+from resumate.web.templating import page_policy, render
 
 router = APIRouter(include_in_schema=False)
 
 TextField = Annotated[str, Form(max_length=4096)]
-# The review shows the chosen PDF in the browser's own viewer, framed from a blob: URL the page
-# made of it; no other page frames a blob:, and `object-src` stays 'none' (the frame needs none).
-REVIEW_CSP = page_csp(frame_src="'self' blob:")
 
 
 @router.get("/resumes/import/review")
@@ -40,7 +40,7 @@ async def review_import(request: Request, _user: PageUser) -> Response:
         request,
         "resumes/import_review.html",
         {"unsure": UNSURE, "max_mb": MAX_BYTES // 2**20},
-        headers={"Content-Security-Policy": REVIEW_CSP},
+        headers={"Content-Security-Policy": page_policy(request, frame_src="'self' blob:")},
     )
 
 
@@ -53,17 +53,15 @@ async def import_file(
     file: Annotated[UploadFile | None, File()] = None,
     title: TextField = "",
     template: TextField = "",
+    upload: TextField = "",
 ) -> Response:
+    """The file in the form, or (with an uploads bucket) the one sent there, named by `upload`."""
     form = {"title": title, "template": template}
     try:
         named = read_title(title, required=False) or None
         template_id = read_template(template)
-        # The body as a whole is capped by the app's request size limit before this runs.
-        upload = UploadedFile(b"")
-        if file is not None:
-            upload = UploadedFile(await file.read(MAX_BYTES + 1), file.filename or "")
         try:
-            parsed = await service.read(upload)
+            parsed = await service.read(await _sent_file(request, user, file, upload))
         except FileInvalid as invalid:
             raise FormInvalid({"file": str(invalid)}) from None
         resume = await service.import_document(user.id, parsed.imported, named, template_id)
@@ -81,3 +79,19 @@ async def dismiss_import_warnings(
     if is_htmx(request):
         return Response(status_code=200)  # the notice is swapped for nothing
     return go_to(request, editor_url(resume))
+
+
+async def _sent_file(
+    request: Request, user: User, file: UploadFile | None, upload: str
+) -> UploadedFile:
+    uploads = UPLOADS.find(request.app)
+    if upload and uploads is not None:
+        try:
+            taken = await uploads.take(user, upload)
+        except UploadNotFound as gone:
+            raise FileInvalid(gone.message) from None
+        return UploadedFile(taken.data, taken.name)
+    if file is None:
+        return UploadedFile(b"")
+    # The body as a whole is capped by the app's request size limit before this runs.
+    return UploadedFile(await file.read(MAX_BYTES + 1), file.filename or "")

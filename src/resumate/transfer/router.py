@@ -6,16 +6,19 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 from fastapi.responses import JSONResponse
 
 from resumate.auth.deps import CurrentUser
+from resumate.auth.models import User
 from resumate.document.schemas import JsonResume
 from resumate.errors import FieldError, ValidationFailed
 from resumate.openapi import responses
 from resumate.resumes.deps import OwnedResume
 from resumate.resumes.schemas import Title
 from resumate.transfer.deps import ImportBody, TransferServiceDep
+from resumate.transfer.direct.deps import DirectUploadsDep
+from resumate.transfer.direct.schemas import UploadRequest, UploadTicketOut, ticket_out
 from resumate.transfer.lenient import ImportRefused
 from resumate.transfer.reading.limits import MAX_BYTES
 from resumate.transfer.schemas import (
@@ -24,7 +27,8 @@ from resumate.transfer.schemas import (
     imported_answer,
     parsed_answer,
 )
-from resumate.transfer.service import FileInvalid
+from resumate.transfer.service import FileInvalid, TransferService
+from resumate.transfer.upload import UploadedFile
 
 router = APIRouter(prefix="/api/resumes", tags=["resumes"])
 
@@ -103,13 +107,78 @@ async def import_resume(
     With `dryRun=true` the answer is the document and its notes, and nothing is saved: for a
     page where the person reviews what was read before importing it.
     """
+    return await _imported(user, body, service, title, template_id, dry_run=dry_run)
+
+
+@router.post(
+    "/import/uploads",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UploadTicketOut,
+    responses=responses(401, 404, 422, 503),
+)
+async def new_upload(
+    user: CurrentUser, uploads: DirectUploadsDep, body: UploadRequest | None = None
+) -> UploadTicketOut:
+    """A signed form to send one resume file straight to the uploads bucket, not through the
+    app; then import it by its `uploadId`. For files too large to send comfortably in a request
+    to the app, or any file.
+
+    The form takes one file of up to 10 MB into the person's own folder of the bucket, and is
+    good for minutes (`expiresAt`). With Cognito accounts it is signed with credentials the
+    identity pool gives that person alone. 404 when this server has no uploads bucket: then
+    send the file to `POST /api/resumes/import`.
+    """
+    ticket = await uploads.ticket(user, body.filename if body is not None else "")
+    return ticket_out(ticket)
+
+
+@router.post(
+    "/import/uploads/{upload_id}",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ImportedResumeOut,
+    responses={
+        **responses(401, 404, 422, 503),
+        200: {"model": ParsedFileOut, "description": DRY_RUN},
+    },
+)
+async def import_upload(
+    user: CurrentUser,
+    uploads: DirectUploadsDep,
+    service: TransferServiceDep,
+    upload_id: Annotated[str, Path(max_length=400)],
+    title: Annotated[Title | None, Query()] = None,
+    template_id: Annotated[uuid.UUID | None, Query(alias="templateId")] = None,
+    dry_run: Annotated[bool, Query(alias="dryRun", description=DRY_RUN + ".")] = False,
+) -> Response:
+    """Import the file sent with an upload form, as `POST /api/resumes/import` imports a file.
+
+    The file is taken out of the bucket as it is read, with a dry run too: an upload is read
+    once. 404 for an upload that was never sent, was read already, is more than a day old, or
+    was given to someone else.
+    """
     try:
-        parsed = await service.read(body)
+        taken = await uploads.take(user, upload_id)
+    except FileInvalid as invalid:
+        raise refused_file(invalid) from None
+    upload = UploadedFile(taken.data, taken.name)
+    return await _imported(user, upload, service, title, template_id, dry_run=dry_run)
+
+
+async def _imported(
+    user: User,
+    body: dict[str, Any] | UploadedFile,
+    service: TransferService,
+    title: str | None,
+    template_id: uuid.UUID | None,
+    *,
+    dry_run: bool,
+) -> Response:
+    try:
+        parsed = await service.read(body, images=dry_run)
     except ImportRefused as refused:
         raise ValidationFailed(str(refused)) from None
     except FileInvalid as invalid:
-        problem = FieldError(field="file", message=str(invalid))
-        raise ValidationFailed(str(invalid), fields=[problem]) from None
+        raise refused_file(invalid) from None
     if dry_run:
         return parsed_answer(parsed)
     resume = await service.import_document(user.id, parsed.imported, title, template_id)
@@ -131,3 +200,9 @@ async def export_resume(resume: OwnedResume, service: TransferServiceDep) -> JSO
     return JSONResponse(
         document, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )
+
+
+def refused_file(invalid: FileInvalid) -> ValidationFailed:
+    """422 naming the file, with what is wrong with it."""
+    problem = FieldError(field="file", message=str(invalid))
+    return ValidationFailed(str(invalid), fields=[problem])

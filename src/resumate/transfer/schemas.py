@@ -39,6 +39,16 @@ class ImportWarningOut(ApiModel):
     message: str = Field(description="What the import did with it, or what to check.")
 
 
+class PageImageOut(ApiModel):
+    """A page of the file drawn as an image, to show beside what was read from it."""
+
+    width: int = Field(ge=1, description="Its width in pixels (about 900).")
+    height: int = Field(ge=1, description="Its height in pixels: the page's own proportions.")
+    src: str = Field(
+        description="The image: a PNG as a `data:image/png;base64,...` URL, for an `<img>`."
+    )
+
+
 class ImportedResumeOut(ResumeOut):
     warnings: list[ImportWarningOut] = Field(
         description="Each value of the file that was repaired, left out or read without"
@@ -59,6 +69,12 @@ class ParsedFileOut(ApiModel):
     )
     kind: ImportKind = Field(description="The kind of file, told from its content.")
     pages: int = Field(ge=1, description="The file's pages (1 for one without pages).")
+    page_images: list[PageImageOut] = Field(
+        default_factory=list,
+        description="A PDF's pages drawn as images, in order, one a page: the original to show"
+        " beside the fields read. Empty for any other kind of file, and when a page could not"
+        " be drawn in the time a file is given (show the PDF itself then).",
+    )
 
 
 def imported_answer(resume: Resume, parsed: Parsed) -> Response:
@@ -84,6 +100,7 @@ def parsed_answer(parsed: Parsed) -> Response:
         warnings=_warnings(parsed.imported.warnings),
         kind=parsed.kind,
         pages=max(parsed.pages, 1),
+        page_images=[PageImageOut.model_construct(**asdict(image)) for image in parsed.page_images],
     )
     return Response(
         body.model_dump_json(by_alias=True), status_code=200, media_type="application/json"

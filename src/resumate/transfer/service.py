@@ -61,11 +61,12 @@ class TransferService:
         self.templates = templates
         self.reader = reader
 
-    async def read(self, body: dict[str, Any] | UploadedFile) -> Parsed:
+    async def read(self, body: dict[str, Any] | UploadedFile, *, images: bool = False) -> Parsed:
         """The document an import was sent, and what to tell about it; nothing is saved.
 
         A JSON body refused raises `ImportRefused`, a file `FileInvalid`. A file that is not
-        JSON is read in the worker, with no database connection held meanwhile.
+        JSON is read in the worker, with no database connection held meanwhile; with `images`
+        (a dry run's, for the review page) a PDF's pages come drawn too.
         """
         if isinstance(body, dict):
             return Parsed(read_leniently(body))
@@ -75,12 +76,13 @@ class TransferService:
             return Parsed(read_json_resume(body.data))
         await release(self.resumes.session)
         try:
-            read = await self.reader.read(body.data)
+            read = await self.reader.read(body.data, images=images)
             imported = read_leniently(read.document)
         except (Unreadable, ImportRefused) as unreadable:
             raise FileInvalid(str(unreadable)) from None
         notes = file_notes(read, imported)
-        return Parsed(Imported(imported.document, notes), read.kind, read.confidence, read.pages)
+        noted = Imported(imported.document, notes)
+        return Parsed(noted, read.kind, read.confidence, read.pages, read.images)
 
     async def import_document(
         self,

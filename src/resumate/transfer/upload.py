@@ -25,6 +25,7 @@ from resumate.transfer.reading.limits import MAX_BYTES
 
 if TYPE_CHECKING:
     from resumate.transfer.reading.files import ReadResume
+    from resumate.transfer.reading.images import PageImage
 
 # The routes that take a file, and so the larger body limit (`RESUMATE_IMPORT_MAX_BODY_BYTES`).
 UPLOAD_PATHS = ("/api/resumes/import", "/resumes/import")
@@ -49,12 +50,14 @@ class UploadedFile:
 @dataclass(frozen=True)
 class Parsed:
     """An import's document and its notes, the kind of file it came from, how sure each field
-    read from it is (by path, 0 to 1; none for JSON), and its pages."""
+    read from it is (by path, 0 to 1; none for JSON), its pages, and those drawn (a PDF's, when
+    asked for)."""
 
     imported: Imported
     kind: ImportKind = "json"
     confidence: dict[str, float] = field(default_factory=dict)
     pages: int = 1
+    page_images: list[PageImage] = field(default_factory=list)
 
 
 async def import_body(request: Request) -> dict[str, Any] | UploadedFile:

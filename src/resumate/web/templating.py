@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
+from resumate.components import Slot
 from resumate.deps import SETTINGS
 from resumate.document.editor import FILTERS
 from resumate.web.assets import asset_url
@@ -18,13 +20,32 @@ from resumate.web.csrf import ACCESS_COOKIE, CSRF, CSRF_COOKIE
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
-def page_csp(*, frame_src: str = "'self'") -> str:
-    """The pages' policy; a page may widen what it frames, and nothing else."""
+@dataclass(frozen=True)
+class UploadTarget:
+    """Where pages send a resume file on a site with an uploads bucket: `api` hands out forms
+    for the bucket at `origin` (which the pages may then connect to) for files of `max_bytes`."""
+
+    origin: str
+    api: str
+    max_bytes: int
+
+
+UPLOAD_TARGET: Slot[UploadTarget] = Slot("uploads bucket for pages")
+
+
+def upload_target(request: Request) -> UploadTarget | None:
+    return UPLOAD_TARGET.find(request.app)
+
+
+def page_csp(*, frame_src: str = "'self'", connect_src: str = "'self'") -> str:
+    """The pages' policy; a page may widen what it frames, and the site where files are sent
+    (`UploadTarget`) what they connect to; nothing else."""
     # Scripts only from the app itself; inline styles are allowed because the live preview (an
     # srcdoc frame, which inherits this policy) is the resume's own HTML with its <style>.
     return (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        f"img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src {frame_src}; "
+        "img-src 'self' data: blob:; font-src 'self'; "
+        f"connect-src {connect_src}; frame-src {frame_src}; "
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 
@@ -33,6 +54,7 @@ PAGE_CSP = page_csp()
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["asset"] = asset_url
+templates.env.globals["upload_target"] = upload_target
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 
@@ -86,6 +108,13 @@ def page_headers(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-store", **(extra or {})}
 
 
+def page_policy(request: Request, *, frame_src: str = "'self'") -> str:
+    """The policy of a page of this site: with an uploads bucket, pages may send files there."""
+    target = upload_target(request)
+    connect_src = f"'self' {target.origin}" if target is not None else "'self'"
+    return page_csp(frame_src=frame_src, connect_src=connect_src)
+
+
 def render(
     request: Request,
     name: str,
@@ -101,8 +130,10 @@ def render(
         "is_htmx": request.headers.get("HX-Request") == "true",
         **(context or {}),
     }
+    policy = {"Content-Security-Policy": page_policy(request)}
+    headers = page_headers(policy | (headers or {}))
     response = templates.TemplateResponse(
-        request, name, full, status_code=status_code, headers=page_headers(headers)
+        request, name, full, status_code=status_code, headers=headers
     )
     if getattr(request.state, "new_csrf_cookie", False):
         settings = SETTINGS.find(request.app)

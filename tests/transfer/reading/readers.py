@@ -8,14 +8,16 @@ import resource
 import time
 
 from resumate.transfer.reading.files import ReadResume, read_resume
+from resumate.transfer.reading.images import PageImage
 from resumate.transfer.reading.limits import Unreadable
 
 TOLD = b"test:"
+PAGE = PageImage(600, 800, "data:image/png;base64,iVBORw0KGgo=")
 
 
-def told(data: bytes) -> ReadResume:
+def told(data: bytes, *, images: bool = False) -> ReadResume:
     if TOLD not in data[:32]:
-        return read_resume(data)
+        return read_resume(data, images=images)
     what = data.partition(TOLD)[2].decode()
     if what == "sleep":
         time.sleep(3600)
@@ -33,6 +35,10 @@ def told(data: bytes) -> ReadResume:
         raise KeyError("a reader's own bug")
     if what == "not json":
         return ReadResume("text", {"when": {1, 2}})  # a set: not JSON
+    if what == "drawn":
+        return ReadResume("pdf", {}, images=[PAGE] if images else [])
+    if what == "linked":  # what a child a file has taken over might answer
+        return ReadResume("pdf", {}, images=[PAGE, PageImage(600, 800, "https://example.com/")])
     if what == "limits":
         memory = resource.getrlimit(resource.RLIMIT_AS)
         cpu = resource.getrlimit(resource.RLIMIT_CPU)

@@ -23,6 +23,7 @@ from resumate.transfer.reading.worker import (
     ReaderUnavailable,
     ReadingWorker,
 )
+from tests.transfer.reading.readers import PAGE
 from tests.transfer.resume_files import TEXT_RESUME, TOLD
 
 SETTINGS = ImportSettings(timeout_seconds=2)
@@ -92,6 +93,18 @@ async def test_a_file_that_breaks_its_reader_is_refused_and_its_child_replaced(
         await worker.read(f"test:{what}".encode())
     assert await worker.read(b"test:Ada") == ADA
     assert worker.pid != child
+
+
+async def test_pages_are_drawn_only_when_asked_for(worker: ReadingWorker) -> None:
+    assert (await worker.read(b"test:drawn")).images == []
+    assert (await worker.read(b"test:drawn", images=True)).images == [PAGE]
+
+
+async def test_a_page_image_that_is_not_a_png_in_the_answer_leaves_every_image_out(
+    worker: ReadingWorker,
+) -> None:
+    read = await worker.read(b"test:linked", images=True)
+    assert (read.kind, read.images) == ("pdf", [])
 
 
 async def test_a_file_its_reader_refuses_is_refused_in_its_words_by_the_same_child(
@@ -165,7 +178,8 @@ async def test_a_reader_that_cannot_be_loaded_leaves_reading_unavailable() -> No
 
 
 async def test_real_files_are_read_within_the_default_limits(renderer: Renderer) -> None:
-    """pdfminer and the other readers, as they run for the app, are at home in the limits."""
+    """pdfminer, pdfium and the other readers, as they run for the app, are at home in the
+    limits."""
     classic = next(template for template in load_builtins() if template.slug == "classic")
     document = render_document(classic.source, sample_resume(), {})
     printed = await renderer.pdf(document.html, title=document.title, author=document.author)
@@ -175,6 +189,10 @@ async def test_real_files_are_read_within_the_default_limits(renderer: Renderer)
         assert (read.kind, read.pages) == ("pdf", printed.pages)
         assert read.document["basics"]["name"] == "Maya Okafor"
         assert [job.get("name") for job in read.document["work"]][:1] == ["Northwind Health"]
+        assert read.images == []
+        drawn = await worker.read(printed.data, images=True)
+        assert len(drawn.images) == printed.pages
+        assert drawn.document == read.document
         text = await worker.read(TEXT_RESUME.encode())
         assert (text.kind, text.document["basics"]["name"]) == ("text", "Ada Lovelace")
         assert text.confidence

@@ -4,10 +4,13 @@ read from it, is created as corrected."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from playwright.sync_api import FilePayload, Page, expect
+import pytest
+from playwright.sync_api import FilePayload, Page, Route, expect
+from pypdf import PdfReader
 
 from resumate.transfer.reading.files import UNSURE
 from tests.transfer.resume_files import TEXT_RESUME, old_word_file
@@ -158,21 +161,74 @@ def test_a_reviewed_text_resume_is_corrected_before_it_is_created(any_page: Page
     assert data["projects"][0]["name"] == "Fjord"  # a section the form does not show is kept
 
 
-def test_a_pdf_is_shown_next_to_what_was_read_from_it(page: Page, tmp_path: Path) -> None:
-    signed_up(page)
+def printed_resume(page: Page, folder: Path) -> tuple[Path, list[float]]:
+    """A resume of the app's, printed to a PDF file; and each page's height over its width."""
     printed = page.request.get(f"/api/resumes/{new_resume(page, sample())}/pdf")
     assert printed.ok, printed.text()
-    pdf = tmp_path / "hendriks.pdf"
+    pdf = folder / "hendriks.pdf"
     pdf.write_bytes(printed.body())
+    boxes = [sheet.mediabox for sheet in PdfReader(io.BytesIO(printed.body())).pages]
+    return pdf, [float(box.height) / float(box.width) for box in boxes]
+
+
+def test_a_pdf_is_shown_as_its_pages_next_to_what_was_read_from_it(
+    any_page: Page, tmp_path: Path
+) -> None:
+    page = any_page
+    signed_up(page)
+    pdf, proportions = printed_resume(page, tmp_path)
+    pages = len(proportions)
+    page.goto("/resumes/import/review")
+    read_in_review(page, pdf)
+    original = page.locator("#review-original")
+    if original.get_attribute("open") is None:  # folded on a phone, the fields first
+        original.locator("summary").click()
+
+    sheets = page.get_by_role("img", name=re.compile(r"^Page \d+ of \d+ of hendriks\.pdf$"))
+    expect(sheets).to_have_count(pages)
+    first = page.get_by_role("img", name=f"Page 1 of {pages} of hendriks.pdf", exact=True)
+    expect(first).to_be_visible()
+    # Drawn, not a broken image, and as wide as the pane (its own size is sharper).
+    assert first.evaluate("image => image.complete && image.naturalWidth") == 900
+    box = first.bounding_box()
+    pane = page.locator("#review-original-body").bounding_box()
+    assert box is not None
+    assert pane is not None
+    assert pane["width"] * 0.8 < box["width"] < pane["width"]
+    assert box["height"] == pytest.approx(box["width"] * proportions[0], rel=0.01)
+    expect(page.get_by_title("The original: hendriks.pdf")).to_have_count(0)
+    expect(page.get_by_role("link", name="Open the PDF in a new tab")).to_have_attribute(
+        "href", re.compile(r"^blob:")
+    )
+    expect(page.get_by_label("Full name")).to_have_value("Richard Hendriks")
+    look(page, "import-review-pdf", full_page=False)
+    first.scroll_into_view_if_needed()
+    look(page, "import-review-pdf-pages", full_page=False)
+
+
+def test_a_pdf_whose_pages_were_not_drawn_is_shown_in_the_browsers_viewer(
+    page: Page, tmp_path: Path
+) -> None:
+    signed_up(page)
+    pdf, _ = printed_resume(page, tmp_path)
+
+    sent = FilePayload(name=pdf.name, mimeType="application/pdf", buffer=pdf.read_bytes())
+    token = {"X-CSRF-Token": csrf(page)}
+
+    def undrawn(route: Route) -> None:
+        """The server's answer, as when the pages could not be drawn in time."""
+        read = page.request.post(route.request.url, multipart={"file": sent}, headers=token)
+        route.fulfill(json=read.json() | {"pageImages": []})
+
+    page.route(re.compile(r"/api/resumes/import\?dryRun=true$"), undrawn)
     page.goto("/resumes/import/review")
     read_in_review(page, pdf)
 
     frame = page.get_by_title("The original: hendriks.pdf")
     expect(frame).to_have_attribute("src", re.compile(r"^blob:"))
+    expect(page.get_by_role("img", name=re.compile("hendriks"))).to_have_count(0)
     expect(page.get_by_role("link", name="Open the PDF in a new tab")).to_be_visible()
     expect(page.get_by_label("Full name")).to_have_value("Richard Hendriks")
-    page.wait_for_timeout(1500)  # for the screenshot: the viewer draws the sheet after loading
-    look(page, "import-review-pdf", full_page=False)
 
 
 def test_a_file_that_is_no_resume_is_explained_and_pasted_text_is_read(page: Page) -> None:

@@ -5,16 +5,19 @@ the name only breaks a tie between text and Markdown. Each kind has its reader (
 `linkedin`, `text`); all but LinkedIn's, which is already in fields, hand their lines to the
 field extractor (`resumate.transfer.reading.fields`). Every reader raises `Unreadable` with a
 sentence for the person; the worker (`resumate.transfer.reading.worker`) adds time and memory
-limits around this.
+limits around this. For the review of an import, a PDF's pages are drawn as images too
+(`resumate.transfer.reading.images`), within the same limits.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from resumate.transfer.reading.docx import read_docx
 from resumate.transfer.reading.fields import extract
+from resumate.transfer.reading.images import IMAGE_SECONDS, PageImage, page_images
 from resumate.transfer.reading.limits import MAX_BYTES, Unreadable, open_zip
 from resumate.transfer.reading.linkedin import is_linkedin_export, read_linkedin
 from resumate.transfer.reading.pdf import read_pdf
@@ -45,6 +48,8 @@ class ReadResume:
     # its pages are set in columns side by side: what a report on the file says about it.
     stream: list[str] = field(default_factory=list)
     columns: bool = False
+    # A PDF's pages drawn, when asked for (the review of an import); none if one could not be.
+    images: list[PageImage] = field(default_factory=list)
 
 
 UNSURE = 0.7
@@ -72,8 +77,10 @@ def kind_of(data: bytes) -> FileKind:
     return "text"
 
 
-def read_resume(data: bytes) -> ReadResume:
-    """The resume in a file of any kind this import reads; `Unreadable` says why not."""
+def read_resume(data: bytes, *, images: bool = False) -> ReadResume:
+    """The resume in a file of any kind this import reads; `Unreadable` says why not. With
+    `images`, a PDF's pages come drawn too."""
+    started = time.monotonic()
     kind = kind_of(data)
     if kind == "linkedin":
         export = read_linkedin(data)
@@ -84,6 +91,9 @@ def read_resume(data: bytes) -> ReadResume:
     drawn = sorted(source.lines, key=lambda line: line.order)
     stream = [" ".join(line.cells) for line in drawn]
     columns = any(line.column > 0 for line in source.lines)
-    return ReadResume(
+    read = ReadResume(
         kind, found.document, found.confidence, warnings, source.pages, stream, columns
     )
+    if images and kind == "pdf":
+        read.images = page_images(data, until=started + IMAGE_SECONDS)
+    return read

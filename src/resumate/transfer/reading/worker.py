@@ -17,7 +17,8 @@ a second child would double the idle memory and the worst case (twice the addres
 line that is nearly always empty.
 
 The child answers in JSON, never in a pickle: whatever a file makes of the child, its answer is
-only ever data to the app.
+only ever data to the app. A dry run also has a PDF's pages drawn (for the review page), within
+the same limits: each file goes to the child after a byte that says whether to draw them.
 """
 
 from __future__ import annotations
@@ -28,15 +29,15 @@ import json
 import logging
 import math
 import multiprocessing
+import os
 import resource
 import signal
 import threading
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -46,6 +47,7 @@ from resumate.transfer.reading.limits import Unreadable
 
 if TYPE_CHECKING:
     from resumate.transfer.reading.files import ReadResume
+    from resumate.transfer.reading.images import PageImage
 
 log = logging.getLogger("resumate.transfer")
 
@@ -61,10 +63,15 @@ FAILED = (
 # A cold child loads the readers in about a second; on a busy machine it may take longer.
 START_SECONDS = 30
 READY = b"{}"
-# The most a child may answer: a document is at most 512 KB of JSON, the rest is small.
+# The most a child may answer: a document is at most 512 KB of JSON, a PDF's pages drawn at
+# most 4 MB of PNG (a third more in base64), the rest is small.
 MAX_ANSWER_BYTES = 16 * 2**20
+# The byte before each file: draw a PDF's pages, or not.
+DRAW, DO_NOT_DRAW = b"1", b"0"
 
-Reader = Callable[[bytes], "ReadResume"]
+
+class Reader(Protocol):
+    def __call__(self, data: bytes, *, images: bool = False) -> ReadResume: ...
 
 
 class ReaderBusy(ServiceUnavailable):
@@ -106,14 +113,15 @@ class ReadingWorker:
         """The child's process id; None before the first file and after `close`."""
         return self._child.process.pid if self._child is not None else None
 
-    async def read(self, data: bytes) -> ReadResume:
-        """The resume in the file, read in the child; `Unreadable` says why not."""
+    async def read(self, data: bytes, *, images: bool = False) -> ReadResume:
+        """The resume in the file, read in the child; `Unreadable` says why not. With `images`,
+        a PDF's pages come drawn too (a dry run's, for the review page)."""
         if self._admitted > self.settings.queue_limit:
             raise ReaderBusy(retry_after=self._admitted)
         self._admitted += 1
         try:
             async with self._turn:
-                return await asyncio.to_thread(self._read, data)
+                return await asyncio.to_thread(self._read, data, images)
         finally:
             self._admitted -= 1
 
@@ -121,11 +129,11 @@ class ReadingWorker:
         """Stop the child; the next file starts a fresh one."""
         await asyncio.to_thread(self._close)
 
-    def _read(self, data: bytes) -> ReadResume:
+    def _read(self, data: bytes, images: bool) -> ReadResume:
         with self._job:
             child = self._ready_child()
             try:
-                child.conn.send_bytes(data)
+                child.conn.send_bytes((DRAW if images else DO_NOT_DRAW) + data)
                 answered = child.conn.poll(self.settings.timeout_seconds)
                 raw = child.conn.recv_bytes(MAX_ANSWER_BYTES) if answered else None
             except (EOFError, OSError):  # the child died: a crash, a kill, its CPU limit
@@ -219,7 +227,18 @@ def _answer_of(raw: bytes) -> ReadResume | str | None:
         return None
     # Out of range (or NaN) is no measure of anything: such a field counts as unsure.
     read.confidence = {path: sure for path, sure in read.confidence.items() if 0 <= sure <= 1}
+    if not all(_is_drawn(image) for image in read.images):
+        read.images = []
     return read
+
+
+def _is_drawn(image: PageImage) -> bool:
+    """A page image as the child draws them: a PNG in the answer itself, never a link, of a
+    size a page could have."""
+    from resumate.transfer.reading.images import DATA_URL, MAX_SIDE
+
+    sizes = (image.width, image.height)
+    return image.src.startswith(DATA_URL) and all(0 < size <= MAX_SIDE for size in sizes)
 
 
 @cache
@@ -234,22 +253,25 @@ def serve(conn: Connection, reader: str, memory_bytes: int, cpu_seconds: int) ->
     """The child: limit itself, load the reader, then answer each file until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the app, and the app stops this
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file behind
+    # numpy's OpenBLAS sets aside memory for a thread a core as it loads, which the address
+    # space counts (over a gigabyte on a large server): the child computes on one thread.
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
     _limit(resource.RLIMIT_AS, memory_bytes, hard=True)
     read = _loaded(reader)
     conn.send_bytes(READY)
     while True:
         try:
-            data = conn.recv_bytes()
+            message = conn.recv_bytes()
         except (EOFError, OSError):  # the app closed the pipe, or is gone
             return
         used = resource.getrusage(resource.RUSAGE_SELF)
         _limit(resource.RLIMIT_CPU, math.ceil(used.ru_utime + used.ru_stime) + cpu_seconds)
-        conn.send_bytes(_answered(read, data))
+        conn.send_bytes(_answered(read, message[1:], images=message[:1] == DRAW))
 
 
-def _answered(read: Reader, data: bytes) -> bytes:
+def _answered(read: Reader, data: bytes, *, images: bool) -> bytes:
     try:
-        answer: dict[str, Any] = {"read": asdict(read(data))}
+        answer: dict[str, Any] = {"read": asdict(read(data, images=images))}
     except Unreadable as unreadable:
         answer = {"unreadable": str(unreadable)}
     except Exception as exc:  # MemoryError, RecursionError, a reader's own bug

@@ -1,5 +1,6 @@
 // Reviewing an import: the file is read (a dry run, nothing saved), shown next to the fields
 // found in it, and becomes a resume only when the person presses Create resume.
+import { sendToBucket } from "./direct-upload.js";
 import { ReviewForm } from "./import-review-form.js";
 
 const API = "/api/resumes/import";
@@ -32,6 +33,7 @@ function busy(button, on) {
 async function problem(response) {
   if (response.status === 413) return `That file is too large to read: choose one of up to ${pick.dataset.maxMb} MB.`;
   if (response.status === 503) return "Reading files is busy just now. Wait a moment and try again.";
+  if (response.status === 502) return "The file could not be sent to storage. Try again in a moment.";
   try {
     const body = await response.clone().json();
     const named = (body.error.fields || []).find((field) => field.field === "file");
@@ -47,6 +49,20 @@ function chosen() {
   return text ? new File([text], "pasted.md", { type: "text/markdown" }) : null;
 }
 
+function viaApp(file) {
+  const body = new FormData();
+  body.append("file", file);
+  return request(`${API}?dryRun=true`, { method: "POST", body });
+}
+
+// Straight to the uploads bucket, then read from there: the file does not pass through the app.
+async function viaBucket(file) {
+  const api = pick.dataset.directUpload;
+  const sent = await sendToBucket(api, file, Number(pick.dataset.maxMb) * 2 ** 20);
+  if (sent.refused) return sent.refused;
+  return request(`${api}/${encodeURIComponent(sent.uploadId)}?dryRun=true`, { method: "POST" });
+}
+
 async function read(event) {
   event.preventDefault();
   const file = chosen();
@@ -59,10 +75,8 @@ async function read(event) {
   fileInput.removeAttribute("aria-invalid");
   const button = reader.querySelector('button[type="submit"]');
   busy(button, true);
-  const body = new FormData();
-  body.append("file", file);
   try {
-    const response = await request(`${API}?dryRun=true`, { method: "POST", body });
+    const response = pick.dataset.directUpload ? await viaBucket(file) : await viaApp(file);
     if (!response.ok) {
       say(fileError, await problem(response));
       fileInput.setAttribute("aria-invalid", "true");
@@ -79,7 +93,7 @@ async function read(event) {
 async function show(file, answer) {
   current = new ReviewForm(document.getElementById("review-form"), answer, unsure);
   current.build();
-  await original(file, answer.kind);
+  await original(file, answer.kind, answer.pageImages || []);
   summary(answer.warnings.filter((note) => note.path === "(file)"), current.marked);
   say(createError, "");
   pick.hidden = true;
@@ -89,7 +103,7 @@ async function show(file, answer) {
   document.getElementById("review-count").focus();
 }
 
-async function original(file, kind) {
+async function original(file, kind, pageImages) {
   const body = document.getElementById("review-original-body");
   document.getElementById("review-file-name").textContent = file.name === "pasted.md" ? "pasted text" : file.name;
   if (blobUrl) URL.revokeObjectURL(blobUrl);
@@ -109,18 +123,45 @@ async function original(file, kind) {
     return;
   }
   blobUrl = URL.createObjectURL(new Blob([file], { type: "application/pdf" }));
-  const frame = document.createElement("iframe");
-  frame.className = "review-pdf";
-  // The sheet across the pane's width, without the viewer's column of thumbnails.
-  frame.src = `${blobUrl}#view=FitH&navpanes=0`;
-  frame.title = `The original: ${file.name}`;
   const open = document.createElement("a");
   open.href = blobUrl;
   open.target = "_blank";
   open.rel = "noopener";
   open.className = "review-open";
   open.textContent = "Open the PDF in a new tab";
-  body.replaceChildren(frame, open);
+  body.replaceChildren(pageImages.length ? sheets(pageImages, file.name) : viewer(file.name), open);
+}
+
+// The PDF's pages as the server drew them, one above the other: the same in every browser,
+// phones included, which mostly show no PDF in a frame.
+function sheets(pageImages, name) {
+  const stack = document.createElement("div");
+  stack.className = "review-sheets";
+  // It scrolls beside the fields: a named stop for the keyboard to scroll it.
+  stack.tabIndex = 0;
+  stack.setAttribute("role", "region");
+  stack.setAttribute("aria-label", `The original: ${name}`);
+  stack.replaceChildren(...pageImages.map((page, index) => {
+    const image = document.createElement("img");
+    image.className = "review-sheet";
+    if (index > 0) image.loading = "lazy";
+    image.width = page.width;
+    image.height = page.height;
+    image.alt = `Page ${index + 1} of ${pageImages.length} of ${name}`;
+    image.src = page.src;
+    return image;
+  }));
+  return stack;
+}
+
+// When the pages could not be drawn: the browser's own viewer.
+function viewer(name) {
+  const frame = document.createElement("iframe");
+  frame.className = "review-pdf";
+  // The sheet across the pane's width, without the viewer's column of thumbnails.
+  frame.src = `${blobUrl}#view=FitH&navpanes=0`;
+  frame.title = `The original: ${name}`;
+  return frame;
 }
 
 function summary(fileNotes, marked) {
