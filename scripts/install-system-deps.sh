@@ -3,7 +3,8 @@
 #   scripts/install-system-deps.sh        everything the tests use: PostgreSQL server, Chromium
 #                                          (the browser for page tests), its headless shell (which
 #                                          prints the PDFs), poppler-utils, Node.js with npm (for
-#                                          ESLint and Stylelint)
+#                                          ESLint and Stylelint), LibreOffice Writer without its
+#                                          GUI (exports the Word resumes the import is tested on)
 #   scripts/install-system-deps.sh run    only what the app itself needs: the headless shell
 # Skips what is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
@@ -17,6 +18,7 @@ if [ "${1:-}" != run ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

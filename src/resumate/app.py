@@ -74,6 +74,8 @@ from resumate.storage.deps import STORAGE
 from resumate.storage.local import LocalStorage
 from resumate.storage.router import files_router
 from resumate.templates.router import router as templates_router
+from resumate.tidy.router import TIDY_PATH
+from resumate.tidy.router import router as tidy_router
 from resumate.transfer.deps import READER
 from resumate.transfer.direct.deps import UPLOADS, UPLOADS_API
 from resumate.transfer.direct.service import DirectUploads
@@ -104,6 +106,7 @@ SWEEP_INTERVAL_SECONDS = 60
 ROUTERS = (
     health_router,
     transfer_router,
+    tidy_router,
     trash_router,
     ai_check_router,
     ai_generation_router,
@@ -225,7 +228,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         LimitBody,
         max_bytes=settings.max_body_bytes,
         max_seconds=settings.body_timeout_seconds,
-        allowances=dict.fromkeys(UPLOAD_PATHS, settings.imports.max_body_bytes),
+        allowances=dict.fromkeys((*UPLOAD_PATHS, TIDY_PATH), settings.imports.max_body_bytes),
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCookies)

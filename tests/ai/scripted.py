@@ -68,6 +68,7 @@ SMALLEST = {
     "EditsAnswer": '{"changes": []}',
     "LetterAnswer": '{"text": "Dear hiring team,"}',
     "BulletsAnswer": '{"bullets": ["Did the work described."]}',
+    "TidiedResume": "{}",
 }
 
 

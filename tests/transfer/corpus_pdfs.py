@@ -1,8 +1,9 @@
-"""Resumes printed by other tools (JSON Resume themes from npm), and the import's recall on each.
+"""Resumes printed by other tools, and the import's recall on each.
 
-Each theme runs in node as its own tool runs it (`corpus/render_theme.mjs`), and its HTML is
-printed by the app's Chromium, which blocks the network: a theme's web fonts and icon sheet do
-not load, so it prints in fallback fonts without icons, as it would offline anywhere.
+Each JSON Resume theme from npm runs in node as its own tool runs it (`corpus/render_theme.mjs`),
+and its HTML is printed by the app's Chromium, which blocks the network: a theme's web fonts and
+icon sheet do not load, so it prints in fallback fonts without icons, as it would offline
+anywhere. Each Word layout (`tests.transfer.word_resumes`) is exported by LibreOffice.
 RenderCV is not a source: its Typst templates import a package from the Typst registry on
 every first compile, which cannot be fetched here.
 
@@ -30,10 +31,12 @@ from resumate.transfer.reading.pdf import read_pdf
 from resumate.transfer.reading.prose import rejoin
 from tests.templates.test_template_pdfs import sample
 from tests.transfer.reading.recall import Recall, recall
+from tests.transfer.word_resumes import LAYOUTS, export_pdfs, word_file
 
 RENDER_THEME = Path(__file__).parent / "corpus" / "render_theme.mjs"
 # package.json pins each theme (devDependencies): a sidebar, a gutter and a one-column layout.
 THEMES = ["jsonresume-theme-even", "jsonresume-theme-macchiato", "jsonresume-theme-stackoverflow"]
+SOURCES = [*THEMES, *LAYOUTS]
 RESUMES: dict[str, Callable[[], dict[str, Any]]] = {"json-resume": sample, "ours": sample_resume}
 # The fields the import must find on any resume, by the paths that hold them.
 FIELDS = {
@@ -101,6 +104,13 @@ async def print_all(renderer: Renderer) -> list[Printed]:
             pdf = await print_theme(renderer, theme, document)
             found = recall(document, read_resume(pdf).document)
             printed.append(Printed(theme, resume, found, printed_paths(pdf, found.expected)))
+    documents = {(layout, resume): make() for layout in LAYOUTS for resume, make in RESUMES.items()}
+    files = {"-".join(key): word_file(doc, table=LAYOUTS[key[0]]) for key, doc in documents.items()}
+    pdfs = await asyncio.to_thread(export_pdfs, files)  # one LibreOffice run for every file
+    for (layout, resume), document in documents.items():
+        pdf = pdfs[f"{layout}-{resume}"]
+        found = recall(document, read_resume(pdf).document)
+        printed.append(Printed(layout, resume, found, printed_paths(pdf, found.expected)))
     return printed
 
 
@@ -176,7 +186,7 @@ async def main() -> None:
     for row in rows:
         print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     print("* the source does not print every value of this field")
-    for source in THEMES:
+    for source in SOURCES:
         print(f"\n{source}: the printed fields missed most (count, kind, an example)")
         for kind, count, seen in commonest_misses([p for p in printed if p.source == source]):
             print(f"{count:3} {kind:28} {seen}")

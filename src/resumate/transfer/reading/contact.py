@@ -3,7 +3,8 @@
 The name is the largest text above the first section (the first line when all text is one
 size); the label is the short line under it. Contact details are told by their form, wherever
 they sit in the top lines or a "Contact" section: an e-mail address, a phone number, a link (a
-known network's becomes a profile, named as the line names it), and a place ("London, GB").
+known network's becomes a profile, named as the line names it, as does a known network's name
+with a name on it: "GitHub: ada"), and a place ("London, GB").
 A link printed without its scheme takes the one the file's link annotation has, else https.
 """
 
@@ -34,6 +35,8 @@ NETWORKS = {
     "mastodon.social": "Mastodon", "bsky.app": "Bluesky", "kaggle.com": "Kaggle",
 }  # fmt: skip
 NETWORK_NAMES = {name.casefold(): name for name in NETWORKS.values()}
+# A network's name and the person's name on it, with no address: "LinkedIn: ada-lovelace".
+NAMED_HANDLE = re.compile(r"([^\W\d][\w ]*?):\s*([\w.-]+)")
 SURE, LIKELY, GUESSED = 0.95, 0.8, 0.6
 
 
@@ -74,6 +77,15 @@ def read_basics(
             else:  # the network's name on its own, its address to follow
                 network_named = known
             continue
+        handle = NAMED_HANDLE.fullmatch(piece)  # "Twitter: ada", the name on it alone
+        if handle and not LINK.fullmatch(handle.group(2)):
+            on = NETWORK_NAMES.get(handle.group(1).casefold())
+            if on is not None:
+                linked = next((link for link in line.links if network_of(link) == on), None)
+                entry = {"network": on, "username": handle.group(2), "url": linked}
+                profiles.append({key: value for key, value in entry.items() if value})
+                sure[f"basics.profiles[{len(profiles) - 1}]"] = LIKELY
+                continue
         email = EMAIL.fullmatch(piece.removeprefix("mailto:"))
         if email and "email" not in basics:
             basics["email"] = email.group(0)

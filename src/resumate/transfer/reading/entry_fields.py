@@ -20,6 +20,9 @@ from resumate.transfer.reading.words import is_degree, is_institution, is_title,
 
 SURE, LIKELY, GUESSED = 0.95, 0.8, 0.55
 SIGNATURE = ("— ", "– ")
+# The label in front of a project's list: "Technologies: ", "Roles: ".
+LABEL = re.compile(r"([^\W\d][\w ]{0,24}):\s+")
+ROLE_LABELS = ("roles", "role")
 
 
 @dataclass(slots=True)
@@ -106,12 +109,22 @@ def title_and_organisation(words: list[Piece]) -> tuple[Piece | None, Piece | No
     return first, second, SURE if is_title(first.text) else LIKELY
 
 
+def across(words: list[Piece]) -> list[Piece]:
+    """Texts in a right-hand cell while two lines start with a text: the place across from the
+    employer, as tables set "Acme · Berlin" over "Engineer · 2020-2022"."""
+    if len({p.line for p in words if not p.aside}) < 2:
+        return []
+    return [p for p in words if p.beside]
+
+
 Filled = tuple[dict[str, Any], dict[str, float]]
 
 
 def fill_work(pieces: list[Piece], entry: Entry, body: float) -> Filled:
     words = joined_split(texts(pieces))
-    title, organisation, certainty = title_and_organisation([p for p in words if not p.after_date])
+    aside = across(words)
+    heads = [p for p in words if not p.after_date and p not in aside]
+    title, organisation, certainty = title_and_organisation(heads)
     start, end, _ = dates(pieces)
     taken = [p for p in (title, organisation) if p]
     place = place_of(words, taken) or own_line_place(words, taken)
@@ -191,29 +204,37 @@ def named_entry(
     return fill
 
 
+def labelled(lines: list[Line]) -> dict[str, list[str]]:
+    """A project's lists under its text, by label: "Roles: Lead, Designer" holds roles, any other
+    line ("Technologies: Go, SQL", "— Go, SQL") keywords."""
+    found: dict[str, list[str]] = {"roles": [], "keywords": []}
+    for line in lines:
+        text = line.text.lstrip("—– ")
+        label = LABEL.match(text)
+        key = "roles" if label and label.group(1).casefold() in ROLE_LABELS else "keywords"
+        text = text[label.end() :] if label else text
+        found[key] += [word.strip() for word in text.split(", ") if word.strip()]
+    return found
+
+
 def fill_project(pieces: list[Piece], entry: Entry, body: float) -> Filled:
     words = texts(pieces)
     start, end, single = dates(pieces)
     listed = [line for line in entry.text if line.text.startswith(SIGNATURE)]
-    keywords = [*listed, *entry.after]
+    lists = labelled([*listed, *entry.after])
     text = [line for line in entry.text if line not in listed]
     roles = [p.text for p in words[3:]] if len(words) > 3 else []
     item = {
         "name": words[0].text if words else None,
         "type": words[1].text if len(words) > 2 else None,
         "entity": words[2].text if len(words) > 2 else (words[1].text if len(words) == 2 else None),
-        "roles": [role.strip() for text in roles for role in text.split(", ")],
+        "roles": [role.strip() for text in roles for role in text.split(", ")] + lists["roles"],
         "url": first_url(pieces),
         "startDate": start,
         "endDate": start if single else end,
         "description": paragraph_text(text, body),
         "highlights": bullets_text(entry),
-        "keywords": [
-            word.strip()
-            for line in keywords
-            for word in line.text.lstrip("—– ").split(", ")
-            if word.strip()
-        ],
+        "keywords": lists["keywords"],
     }
     return item, {"type": GUESSED, "entity": GUESSED, "roles": GUESSED}
 

@@ -38,6 +38,7 @@ class Piece:
     start: str | None = None
     end: str | None = None
     after_date: bool = False
+    beside: bool = False  # in a cell of its own after the line's first: a table's right column
 
 
 def written_date(text: str) -> str | None:
@@ -103,17 +104,20 @@ def dated_tail(text: str) -> list[str]:
     return [text]
 
 
-def runs_of(line: Line) -> list[tuple[str, bool]]:
-    """The line's text in runs of bold and not bold, split at cells."""
+def runs_of(line: Line) -> list[tuple[str, bool, int]]:
+    """The line's text in runs of bold and not bold, split at cells, each with its cell's
+    number on the line."""
     if not line.spans:
-        return [(cell, line.bold) for cell in line.text.split(CELL)]
-    runs: list[tuple[str, bool]] = []
+        return [(cell, line.bold, index) for index, cell in enumerate(line.text.split(CELL))]
+    runs: list[tuple[str, bool, int]] = []
+    cell = 0
     for span in line.spans:
         for index, part in enumerate(span.text.split(CELL)):
+            cell += 1 if index else 0
             if index or not runs or runs[-1][1] != span.bold:
-                runs.append((part, span.bold))
+                runs.append((part, span.bold, cell))
             else:
-                runs[-1] = (runs[-1][0] + part, span.bold)
+                runs[-1] = (runs[-1][0] + part, span.bold, cell)
     return runs
 
 
@@ -128,7 +132,7 @@ def pieces_of(lines: list[Line], base: float) -> list[Piece]:
             piece.text = f"{piece.text} {line.text.strip()}"
             continue
         first = True
-        for run, bold in runs_of(line):
+        for run, bold, cell in runs_of(line):
             dated = False  # a place follows its dates within one run ("2021 to now · London")
             for part in SEPARATOR.split(run):
                 text = CITATION.sub("", LEADING.sub("", part.strip())).strip(" ,;.")
@@ -138,6 +142,7 @@ def pieces_of(lines: list[Line], base: float) -> list[Piece]:
                 for bit in dated_tail(text):
                     piece = typed(bit, bold, aside, number, line.links)
                     piece.after_date = dated
+                    piece.beside = cell > 0 and not first
                     dated = dated or piece.kind in ("range", "date")
                     found.append(piece)
                 first = False
