@@ -22,6 +22,8 @@ from tests.helpers import AppParts
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = (
+    "share_visits",
+    "shares",
     "ai_usage",
     "ai_user_providers",
     "passkey_challenges",

@@ -69,6 +69,10 @@ from resumate.resumes.thumbnails.pages import router as thumbnail_pages
 from resumate.resumes.trash.pages import router as trash_pages
 from resumate.resumes.trash.router import router as trash_router
 from resumate.resumes.versions.router import router as versions_router
+from resumate.sharing.deps import SHARE_KEYS
+from resumate.sharing.keys import ShareKeys
+from resumate.sharing.pages import router as sharing_pages
+from resumate.sharing.router import router as sharing_router
 from resumate.storage import build_storage
 from resumate.storage.deps import STORAGE
 from resumate.storage.local import LocalStorage
@@ -107,6 +111,7 @@ ROUTERS = (
     health_router,
     transfer_router,
     tidy_router,
+    sharing_router,
     trash_router,
     ai_check_router,
     ai_generation_router,
@@ -144,6 +149,7 @@ ROUTERS = (
     thumbnail_pages,
     trash_pages,
     gallery_pages,
+    sharing_pages,
 )
 
 
@@ -176,6 +182,7 @@ def build_components(settings: Settings) -> Components:
     auth = parts.put(AUTH, AuthBackend.build(settings, database))
     parts.put(CSRF, auth.csrf)
     parts.put(SECRET_BOX, SecretBox.from_app_secret(secret))
+    parts.put(SHARE_KEYS, ShareKeys(secret))
     parts.put(AI_PROVIDER_EXPORT, exported_provider)
     parts.put(PROVIDER, AIProviders(settings.ai))
     return parts

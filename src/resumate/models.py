@@ -11,6 +11,7 @@ from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFact
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
 from resumate.resumes.models import Resume, ResumeVersion
+from resumate.sharing.models import Share, ShareVisit
 from resumate.templates.models import Template
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "RefreshToken",
     "Resume",
     "ResumeVersion",
+    "Share",
+    "ShareVisit",
     "Template",
     "TotpFactor",
     "User",

@@ -47,8 +47,13 @@ class PdfLink:
 
 def content_hash(resume: Resume, template: Template) -> str:
     """What the PDF depends on: the data, the exact template version, the theme."""
+    return printed_hash(resume.data, resume.theme, template)
+
+
+def printed_hash(data: dict[str, Any], theme: dict[str, Any], template: Template) -> str:
+    """The content hash of the PDF of `data` in `theme` and `template`."""
     material = json.dumps(
-        [RENDER_REVISION, template.id.hex, template.content_hash, resume.data, resume.theme],
+        [RENDER_REVISION, template.id.hex, template.content_hash, data, theme],
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,

@@ -1,0 +1,75 @@
+"""What making a share link takes, and what the owner is told about each link."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, field_validator
+
+from resumate.schemas import ApiInput, ApiModel, not_blank
+from resumate.sharing.redaction import Redaction
+
+Label = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(not_blank)]
+
+
+class ShareIn(ApiInput):
+    label: Label = Field(
+        description="Who the link is for, as the owner knows them: the company, the recruiter.",
+        examples=["Acme Corp — Backend Engineer"],
+    )
+    expires_at: datetime | None = Field(
+        default=None, description="The link stops working at this moment (with a time zone)."
+    )
+    password: str | None = Field(
+        default=None,
+        min_length=6,
+        max_length=128,
+        description="A visitor must type this to see the resume (kept only as an argon2id hash).",
+    )
+    redact: Redaction = Field(
+        default_factory=Redaction,
+        description="What the visitor may not see; taken out before anything is rendered.",
+    )
+    allow_download: bool = Field(default=True, description="Whether the PDF may be downloaded.")
+    snapshot: bool = Field(
+        default=True,
+        description="`true`: the link shows the resume as it is now, frozen; `false`: always the"
+        " latest save.",
+    )
+    indexable: bool = Field(
+        default=False, description="Let search engines list the page (`noindex` otherwise)."
+    )
+
+    @field_validator("expires_at")
+    @classmethod
+    def _in_the_future(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("must name its time zone, e.g. 2027-01-31T18:00:00Z")
+        if value <= datetime.now(UTC):
+            raise ValueError("must be in the future")
+        return value
+
+
+class ShareOut(ApiModel):
+    id: uuid.UUID
+    label: str
+    url: str = Field(description="The link to send: `/r/{token}` on this site.")
+    expires_at: datetime | None
+    has_password: bool
+    redact: Redaction
+    allow_download: bool
+    snapshot: bool = Field(description="Frozen at creation (`true`) or always the latest.")
+    indexable: bool
+    views: int = Field(description="Views, a repeat from one visitor within 30 minutes once.")
+    downloads: int = Field(description="PDF downloads, counted the same way.")
+    state: str = Field(description="`active`, `expired` or `revoked`.", examples=["active"])
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class ShareList(ApiModel):
+    items: list[ShareOut]
