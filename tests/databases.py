@@ -22,6 +22,7 @@ from tests.helpers import AppParts
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES_TO_EMPTY = (
+    "sent_records",
     "share_visits",
     "shares",
     "ai_usage",

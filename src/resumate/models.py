@@ -11,7 +11,7 @@ from resumate.auth.twofactor.models import PendingSignIn, RecoveryCode, TotpFact
 from resumate.db import Base
 from resumate.resumes.cleanup.models import FileDeletion
 from resumate.resumes.models import Resume, ResumeVersion
-from resumate.sharing.models import Share, ShareVisit
+from resumate.sharing.models import SentRecord, Share, ShareVisit
 from resumate.templates.models import Template
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "RefreshToken",
     "Resume",
     "ResumeVersion",
+    "SentRecord",
     "Share",
     "ShareVisit",
     "Template",

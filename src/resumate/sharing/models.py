@@ -66,3 +66,31 @@ class ShareVisit(IdMixin, Base):
         UniqueConstraint("share_id", "visitor", "kind"),
         Index(None, "seen_at"),
     )
+
+
+class SentRecord(IdMixin, Base):
+    """What was sent for one application, kept as it was: the PDF's exact bytes (in storage,
+    by `pdf_key`), their SHA-256, the data, the template version and theme, and the link's
+    settings. Never changed; it goes with its resume."""
+
+    __tablename__ = "sent_records"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resumes.id", ondelete="CASCADE"))
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    application: Mapped[str] = mapped_column(String(120))
+    # `link`: a share link was made; `download`: the PDF was downloaded for the application.
+    kind: Mapped[str] = mapped_column(String(16))
+    share_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("shares.id", ondelete="SET NULL"))
+    pdf_key: Mapped[str] = mapped_column(String(512))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_bytes: Mapped[int]
+    pdf_pages: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id"))
+    template_hash: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    theme: Mapped[dict[str, Any]]
+    settings: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index(None, "resume_id", "application", "created_at"),)

@@ -26,7 +26,7 @@ class SharePrinter:
 
     async def pdf(self, shown: Shown) -> bytes:
         digest = printed_hash(shown.data, shown.theme, shown.template)
-        key = pdf_key(shown.share.resume_id, digest)
+        key = pdf_key(shown.resume_id, digest)
         try:
             return await self.storage.get(key)
         except StorageNotFound:
@@ -41,7 +41,7 @@ class SharePrinter:
     async def preview(self, shown: Shown) -> bytes:
         """The first page as a PNG, for link previews."""
         digest = printed_hash(shown.data, shown.theme, shown.template)
-        key = f"{thumbnail_folder(shown.share.resume_id)}share-{digest}.png"
+        key = f"{thumbnail_folder(shown.resume_id)}share-{digest}.png"
         try:
             return await self.storage.get(key)
         except StorageNotFound:

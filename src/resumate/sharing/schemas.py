@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, field_validator
 
@@ -73,3 +73,40 @@ class ShareOut(ApiModel):
 
 class ShareList(ApiModel):
     items: list[ShareOut]
+
+
+class SentIn(ApiInput):
+    application: Label = Field(
+        description="The application the PDF is for, as the owner names it.",
+        examples=["Acme Corp — Backend Engineer"],
+    )
+
+
+class SentOut(ApiModel):
+    """Something sent for an application, as it was sent."""
+
+    id: uuid.UUID
+    application: str
+    kind: str = Field(description="`link` (a share link was made) or `download` (the PDF).")
+    share_id: uuid.UUID | None = Field(description="The link, for a record of one.")
+    sha256: str = Field(description="SHA-256 of the PDF's bytes, hex.")
+    bytes: int
+    pages: int
+    title: str
+    template_id: uuid.UUID = Field(description="The template version it was printed with.")
+    template_hash: str = Field(description="The content hash of that template version.")
+    theme: dict[str, Any]
+    settings: dict[str, Any] = Field(
+        description="The link's settings when it was made (the password only as `hasPassword`);"
+        " empty for a download."
+    )
+    pdf_url: str = Field(description="Where the PDF's exact bytes are downloaded.")
+    created_at: datetime
+
+
+class SentDetail(SentOut):
+    data: dict[str, Any] = Field(description="The resume's data as it was sent (redacted).")
+
+
+class SentList(ApiModel):
+    items: list[SentOut] = Field(description="By application, then newest first.")

@@ -48,9 +48,10 @@ def state_of(share: Share, now: datetime) -> str:
 
 @dataclass(frozen=True)
 class Shown:
-    """What a link shows: the resume's data (frozen or latest), redacted, with its design."""
+    """What a link shows (the resume's data, frozen or latest, redacted) or a download sends,
+    with its design."""
 
-    share: Share
+    resume_id: uuid.UUID
     title: str
     data: dict[str, Any]
     theme: dict[str, Any]
@@ -67,7 +68,8 @@ class ShareService:
         self.templates = TemplateService(session)
 
     async def create(self, resume: Resume, given: ShareIn) -> tuple[Share, str]:
-        """A new link to `resume`; its token, which is in the link, comes back once here."""
+        """A new link to `resume`, not saved yet (`add` does); its token, which is in the
+        link, comes back once here."""
         count = await self.session.scalar(
             select(Share.id)
             .where(Share.resume_id == resume.id, Share.revoked_at.is_(None))
@@ -96,9 +98,11 @@ class ShareService:
             theme=resume.theme,
             created_at=utcnow(),
         )
+        return share, token
+
+    async def add(self, share: Share) -> None:
         self.session.add(share)
         await self.session.flush()
-        return share, token
 
     async def of_resume(self, resume: Resume) -> list[Share]:
         found = await self.session.scalars(
@@ -165,4 +169,9 @@ class ShareService:
                 template_id = resume.template_id
         template = await self.templates.get(template_id)
         hidden = redacted(data, Redaction.model_validate(share.redact))
-        return Shown(share, title, hidden, theme, template)
+        return Shown(share.resume_id, title, hidden, theme, template)
+
+    async def of_resume_now(self, resume: Resume) -> Shown:
+        """The resume as its own PDF prints it now, for a download kept as sent."""
+        template = await self.templates.get(resume.template_id)
+        return Shown(resume.id, resume.title, resume.data, resume.theme, template)

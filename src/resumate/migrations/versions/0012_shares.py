@@ -1,4 +1,4 @@
-"""Share links of resumes, and the recent visits that count each view once.
+"""Share links of resumes, the recent visits that count each view once, and what was sent.
 
 Revision ID: 0012
 Revises: 0011
@@ -81,8 +81,57 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_share_visits_seen_at", "share_visits", ["seen_at"])
+    op.create_table(
+        "sent_records",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column(
+            "resume_id",
+            sa.Uuid(),
+            sa.ForeignKey(
+                "resumes.id", ondelete="CASCADE", name="fk_sent_records_resume_id_resumes"
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "owner_id",
+            sa.Uuid(),
+            sa.ForeignKey("users.id", ondelete="CASCADE", name="fk_sent_records_owner_id_users"),
+            nullable=False,
+        ),
+        sa.Column("application", sa.String(120), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column(
+            "share_id",
+            sa.Uuid(),
+            sa.ForeignKey("shares.id", ondelete="SET NULL", name="fk_sent_records_share_id_shares"),
+            nullable=True,
+        ),
+        sa.Column("pdf_key", sa.String(512), nullable=False),
+        sa.Column("pdf_sha256", sa.String(64), nullable=False),
+        sa.Column("pdf_bytes", sa.Integer(), nullable=False),
+        sa.Column("pdf_pages", sa.Integer(), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column(
+            "template_id",
+            sa.Uuid(),
+            sa.ForeignKey("templates.id", name="fk_sent_records_template_id_templates"),
+            nullable=False,
+        ),
+        sa.Column("template_hash", sa.String(64), nullable=False),
+        sa.Column("data", JSON_DOCUMENT, nullable=False),
+        sa.Column("theme", JSON_DOCUMENT, nullable=False),
+        sa.Column("settings", JSON_DOCUMENT, nullable=False),
+        sa.Column("created_at", STAMP, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_sent_records"),
+    )
+    op.create_index(
+        "ix_sent_records_resume_id_application_created_at",
+        "sent_records",
+        ["resume_id", "application", "created_at"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("sent_records")
     op.drop_table("share_visits")
     op.drop_table("shares")
