@@ -4,14 +4,16 @@
 # in process), preview (the editor's live preview, one connection, against its 100 ms budget),
 # ai (the offline analyzers, the local model and the guard's evaluation set; no network),
 # import (reading resume files: PDF, Word, Markdown, and through the worker process),
-# or all (the default: pdf, then api, then preview, then ai, then import).
-# Usage: scripts/bench.sh [api|pdf|preview|ai|import|all] [options]
+# share (a share link's public page, its PDF and preview, in process),
+# or all (the default: pdf, then api, then preview, then ai, then import, then share).
+# Usage: scripts/bench.sh [api|pdf|preview|ai|import|share|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
 #   preview: [--quick] [--samples N]   (python -m bench.preview --help)
 #   ai: [--quick] [--runs N]   (python -m bench.ai --help)
 #   import: [--quick]   (python -m bench.import --help)
-#   all: the api options; --quick applies to all five.
+#   share: [--quick] [--samples N]   (python -m bench.share --help)
+#   all: the api options; --quick applies to all six.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +21,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | preview | ai | import | all) which=$1; shift ;;
+  api | pdf | preview | ai | import | share | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -55,6 +57,11 @@ run_import() {
   .venv/bin/python -m bench.import "$@"
 }
 
+run_share() {
+  say "running the share benchmark: a link's public page, its PDF and preview (a scratch SQLite database)"
+  .venv/bin/python -m bench.share "$@"
+}
+
 run_ai() {
   say "running the AI benchmark: analyzers, the local model, the guard's evaluation set (offline)"
   .venv/bin/python -m bench.ai "$@"
@@ -64,6 +71,7 @@ case "$which" in
   api) run_api "$@" ;;
   ai) run_ai "$@" ;;
   import) run_import "$@" ;;
+  share) run_share "$@" ;;
   pdf) run_pdf "$@" ;;
   preview) run_preview "$@" ;;
   all)
@@ -74,5 +82,6 @@ case "$which" in
     run_preview "${quick[@]}"
     run_ai "${quick[@]}"
     run_import "${quick[@]}"
+    run_share "${quick[@]}"
     ;;
 esac
