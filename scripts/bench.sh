@@ -5,15 +5,17 @@
 # ai (the offline analyzers, the local model and the guard's evaluation set; no network),
 # import (reading resume files: PDF, Word, Markdown, and through the worker process),
 # share (a share link's public page, its PDF and preview, in process),
-# or all (the default: pdf, then api, then preview, then ai, then import, then share).
-# Usage: scripts/bench.sh [api|pdf|preview|ai|import|share|all] [options]
+# export (writing a resume as Word, Markdown, text and PNG, against the JSON export),
+# or all (the default: pdf, then api, then preview, then ai, then import, then share, then export).
+# Usage: scripts/bench.sh [api|pdf|preview|ai|import|share|export|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
 #   preview: [--quick] [--samples N]   (python -m bench.preview --help)
 #   ai: [--quick] [--runs N]   (python -m bench.ai --help)
 #   import: [--quick]   (python -m bench.import --help)
 #   share: [--quick] [--samples N]   (python -m bench.share --help)
-#   all: the api options; --quick applies to all six.
+#   export: [--quick]   (python -m bench.export --help)
+#   all: the api options; --quick applies to all seven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | preview | ai | import | share | all) which=$1; shift ;;
+  api | pdf | preview | ai | import | share | export | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -62,6 +64,11 @@ run_share() {
   .venv/bin/python -m bench.share "$@"
 }
 
+run_export() {
+  say "running the export benchmark: writing Word, Markdown, text and PNG files (Chromium prints the PDFs)"
+  .venv/bin/python -m bench.export "$@"
+}
+
 run_ai() {
   say "running the AI benchmark: analyzers, the local model, the guard's evaluation set (offline)"
   .venv/bin/python -m bench.ai "$@"
@@ -72,6 +79,7 @@ case "$which" in
   ai) run_ai "$@" ;;
   import) run_import "$@" ;;
   share) run_share "$@" ;;
+  export) run_export "$@" ;;
   pdf) run_pdf "$@" ;;
   preview) run_preview "$@" ;;
   all)
@@ -83,5 +91,6 @@ case "$which" in
     run_ai "${quick[@]}"
     run_import "${quick[@]}"
     run_share "${quick[@]}"
+    run_export "${quick[@]}"
     ;;
 esac

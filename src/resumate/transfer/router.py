@@ -1,10 +1,10 @@
 """Import a resume (a JSON Resume document, or a PDF, Word, LinkedIn or text file) as a new
-resume; export a resume as a JSON Resume document."""
+resume; export a resume as a JSON Resume document, a Word file, Markdown, text or a PNG."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
 from fastapi.responses import JSONResponse
@@ -19,6 +19,9 @@ from resumate.resumes.schemas import Title
 from resumate.transfer.deps import ImportBody, TransferServiceDep
 from resumate.transfer.direct.deps import DirectUploadsDep
 from resumate.transfer.direct.schemas import UploadRequest, UploadTicketOut, ticket_out
+from resumate.transfer.export.deps import ExportServiceDep
+from resumate.transfer.export.png import DEFAULT_SCALE, MAX_SCALE, MIN_SCALE, NoSuchPage
+from resumate.transfer.export.service import MEDIA_TYPES
 from resumate.transfer.lenient import ImportRefused
 from resumate.transfer.reading.limits import MAX_BYTES
 from resumate.transfer.schemas import (
@@ -185,20 +188,78 @@ async def _imported(
     return imported_answer(resume, parsed)
 
 
+ExportFormat = Literal["json", "docx", "md", "txt", "png"]
+EXPORTED = (
+    "The file, as a download: JSON Resume (the default), a Word file, Markdown, text or a PNG"
+)
+# The other formats beside the JSON FastAPI documents from the response model.
+EXPORT_CONTENT: dict[str, Any] = {
+    MEDIA_TYPES["docx"]: {"schema": {"type": "string", "format": "binary"}},
+    "text/markdown": {"schema": {"type": "string"}},
+    "text/plain": {"schema": {"type": "string"}},
+    "image/png": {"schema": {"type": "string", "format": "binary"}},
+}
+
+
 @router.get(
     "/{resume_id}/export",
     response_model=JsonResume,
-    responses=responses(401, 404, 422),
+    responses={
+        **responses(401, 404, 422, 503),
+        200: {"description": EXPORTED, "content": EXPORT_CONTENT},
+    },
 )
-async def export_resume(resume: OwnedResume, service: TransferServiceDep) -> JSONResponse:
-    """The resume's data as a JSON Resume document, as a file download.
+async def export_resume(
+    resume: OwnedResume,
+    service: TransferServiceDep,
+    exports: ExportServiceDep,
+    kind: Annotated[
+        ExportFormat,
+        Query(
+            alias="format",
+            description="`json` (JSON Resume, the default), `docx` (Word), `md` (Markdown),"
+            " `txt` (plain text) or `png` (a page of the PDF as an image).",
+        ),
+    ] = "json",
+    page: Annotated[int, Query(ge=1, description="With `png`: which page of the PDF, from 1.")] = 1,
+    scale: Annotated[
+        float,
+        Query(
+            ge=MIN_SCALE,
+            le=MAX_SCALE,
+            description="With `png`: pixels per CSS pixel (96 a inch); 1 draws an A4 page"
+            " 794 pixels wide, 2 twice that.",
+        ),
+    ] = DEFAULT_SCALE,
+) -> Response:
+    """The resume as a file download, named after its title (`<title>.docx`, ...).
 
-    `meta` keeps the design for an import to restore: `meta.theme` is the template's slug, and
-    `meta.resumate` is `{"template": slug, "theme": {...the resume's theme options...}}`.
+    - `json`: the data as a JSON Resume document. `meta` keeps the design for an import to
+      restore: `meta.theme` is the template's slug, and `meta.resumate` is
+      `{"template": slug, "theme": {...the resume's theme options...}}`.
+    - `docx`: a Word file in Word's own styles (Title, Heading 1 for sections, Heading 2 for
+      entries with their dates at a right tab, List Bullet), in the resume's font, accent,
+      paper and language; no text boxes or images, so parsers read it as Word shows it.
+    - `md`, `txt`: every field, in the design's section order and language, for pasting into
+      forms; Markdown escapes what it would read as markup, text is not wrapped.
+    - `png`: page `page` of the resume's PDF (the one the download gives) at `scale`;
+      a page the PDF does not have is a 422 naming `page`.
     """
-    document, filename = await service.export(resume)
-    return JSONResponse(
-        document, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    if kind == "json":
+        document, filename = await service.export(resume)
+        return JSONResponse(
+            document, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+        )
+    try:
+        exported = await exports.file(resume, kind, page=page, scale=scale)
+    except NoSuchPage as missing:
+        problem = FieldError(field="page", message=str(missing))
+        raise ValidationFailed(f"There is no page {page}.", fields=[problem]) from None
+    disposition = f'attachment; filename="{exported.filename}"'
+    return Response(
+        exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": disposition},
     )
 
 

@@ -136,10 +136,10 @@ def imported_title(data: JsonResume) -> str:
     return title[:200]
 
 
-def exported_filename(title: str) -> str:
-    """The name a resume's JSON Resume file downloads as."""
+def exported_filename(title: str, extension: str = "json") -> str:
+    """The name a resume's exported file downloads as: its JSON Resume file by default."""
     filename = (re.sub(r"[^A-Za-z0-9._-]+", "-", title).strip("-") or "resume")[:80]
-    return f"{filename}.json"
+    return f"{filename}.{extension}"
 
 
 def read_json_resume(content: bytes) -> Imported:

@@ -1,0 +1,1 @@
+"""A resume exported as a file to use elsewhere: Word, Markdown, plain text, a page as PNG."""
