@@ -27,6 +27,7 @@ export default [
       `${APP_JS}/import-review*.js`,
       `${APP_JS}/import-dialog.js`,
       `${APP_JS}/direct-upload.js`,
+      `${APP_JS}/copy.js`,
     ],
     languageOptions: { sourceType: "module" },
   },

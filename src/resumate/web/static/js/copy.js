@@ -1,19 +1,26 @@
-// Buttons that copy an element's text (`data-copy="<id>"`); shown only where copying works.
-const buttons = document.querySelectorAll("[data-copy]");
+// Copying to the clipboard from a button, which says for a moment whether it worked. Buttons
+// with `data-copy="<id>"` copy that element's text (its list items a line each) and are shown
+// only where copying works; other modules call copy() with text of their own.
+export const canCopy = () => Boolean(navigator.clipboard);
 
-for (const button of buttons) {
+export async function copy(button, text, failed = "Copy did not work — select the text instead") {
+  const label = [...button.childNodes];
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = "Copied";
+  } catch {
+    button.textContent = failed;
+  }
+  setTimeout(() => { button.replaceChildren(...label); }, 2500);
+}
+
+for (const button of document.querySelectorAll("[data-copy]")) {
   const source = document.getElementById(button.dataset.copy);
-  if (!source || !navigator.clipboard) continue;
+  if (!source || !canCopy()) continue;
   button.hidden = false;
-  const label = button.textContent;
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", () => {
     const lines = [...source.querySelectorAll("li")].map((item) => item.textContent.trim());
-    try {
-      await navigator.clipboard.writeText(`${(lines.length ? lines : [source.textContent]).join("\n")}\n`);
-      button.textContent = "Copied";
-    } catch {
-      button.textContent = "Copy did not work — select the codes instead";
-    }
-    setTimeout(() => { button.textContent = label; }, 2500);
+    copy(button, `${(lines.length ? lines : [source.textContent]).join("\n")}\n`,
+      "Copy did not work — select the codes instead");
   });
 }

@@ -28,6 +28,12 @@ export function setupDownload({ R, api }, { flush }) {
     R.toast("Our PDF printer is very busy right now. Please try again in a minute.", "error");
   }
 
+  // The other formats are plain links to the saved resume; choosing one closes their menu.
+  const formats = document.querySelector("[data-export-menu]");
+  formats?.addEventListener("click", (event) => {
+    if (event.target.closest("a")) formats.open = false;
+  });
+
   button.addEventListener("click", async () => {
     button.disabled = true;
     button.classList.add("is-busy");

@@ -13,6 +13,7 @@ import { readPage } from "./page.js";
 import { setupParser } from "./parser.js";
 import { setupPreview } from "./preview.js";
 import { setupSave } from "./save.js";
+import { setupShare } from "./share.js";
 import { setupTabs } from "./tabs.js";
 
 function start(root) {
@@ -30,6 +31,7 @@ function start(root) {
   setupHistory(page, { flush: saving.flush });
   setupDownload(page, { flush: saving.flush });
   setupParser(page, { flush: saving.flush });
+  setupShare(page);
   setupAssistant(page, { body, flush: saving.flush, preview });
 
   // ---- changes: every edit is previewed, then saved ----------------------------------------
