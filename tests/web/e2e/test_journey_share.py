@@ -122,7 +122,7 @@ def test_a_shared_link_opens_for_its_visitor_until_withdrawn(new_page: PageMaker
 
     owner.get_by_role("button", name="Share").click()
     drawer = owner.get_by_role("dialog", name="Share")
-    expect(drawer.get_by_role("status")).to_have_text(
+    expect(drawer.locator("[data-share-status]")).to_have_text(
         "No links yet. Make one above for each person you send your resume to."
     )
     drawer.get_by_label("Who it's for").fill("Acme Corp")
@@ -174,6 +174,23 @@ def test_a_shared_link_opens_for_its_visitor_until_withdrawn(new_page: PageMaker
 
     visitor.reload()
     expect(visitor.get_by_role("heading", name="This link does not open")).to_be_visible()
+
+    # What went out is kept as it went: the link's PDF, and one downloaded for an application.
+    sent = drawer.get_by_role("list", name="What you sent")
+    expect(sent.get_by_role("listitem")).to_have_count(1)
+    expect(sent).to_contain_text("Acme Corp")
+    drawer.get_by_label("PDF for an application").fill("Nordlys")
+    with owner.expect_download() as kept:
+        drawer.get_by_role("button", name="Download").click()
+    assert "Maya Okafor" in pdf_text(Path(kept.value.path()))
+    expect(sent.get_by_role("listitem")).to_have_count(2)
+    nordlys = sent.get_by_role("listitem").filter(has_text="Nordlys")
+    expect(nordlys).to_contain_text("PDF")
+    drawer.locator(".sent").scroll_into_view_if_needed()
+    look(owner, "editor-share-sent", full_page=False)
+    with owner.expect_download() as again:
+        nordlys.get_by_role("link", name="PDF as sent").click()
+    assert Path(again.value.path()).read_bytes() == Path(kept.value.path()).read_bytes()
 
 
 def test_mistakes_are_named_at_their_fields(any_page: Page) -> None:

@@ -13,6 +13,7 @@ import { readPage } from "./page.js";
 import { setupParser } from "./parser.js";
 import { setupPreview } from "./preview.js";
 import { setupSave } from "./save.js";
+import { setupSent } from "./sent.js";
 import { setupShare } from "./share.js";
 import { setupTabs } from "./tabs.js";
 
@@ -32,6 +33,7 @@ function start(root) {
   setupDownload(page, { flush: saving.flush });
   setupParser(page, { flush: saving.flush });
   setupShare(page);
+  setupSent(page);
   setupAssistant(page, { body, flush: saving.flush, preview });
 
   // ---- changes: every edit is previewed, then saved ----------------------------------------
