@@ -9,7 +9,7 @@ schema's `work[].company`, so its companies are not counted.
 Names, e-mail addresses, phones, companies and job titles come back from every source (the
 goal, 95%, is asserted). The rest is what the sources leave a reader to guess: skills as chips
 with no separators between keywords, the year-only date printed as January, a reference set
-beside its heading, a Word bullet drawn in the Symbol font's private-use glyph. The floor
+beside its heading, an awarder set in a table cell beside its award. The floor
 over all fields is where the import stands today, so that it only rises.
 """
 
@@ -39,7 +39,7 @@ OVERALL_FLOORS = {
     "jsonresume-theme-even": 0.44,
     "jsonresume-theme-macchiato": 0.46,
     "jsonresume-theme-stackoverflow": 0.73,
-    "libreoffice-word": 0.86,
+    "libreoffice-word": 0.88,
     "libreoffice-word-table": 0.84,
 }
 

@@ -1,8 +1,9 @@
 """A résumé PDF's text layer read into lines, with pdfminer.six.
 
-pdfminer interprets each page and hands every glyph over with its font and place; nothing of
-its own layout analysis is used (it is slow, and its reading order is not a résumé's). The
-glyphs become rows, runs and columns (`pdf_layout`), each row a line (`glyphs`). What pdfminer
+pdfminer interprets each page (its content streams read faster by `content`, to the same
+objects) and hands every glyph over with its font and place (`device`); nothing of its own
+layout analysis is used (it is slow, and its reading order is not a résumé's). The glyphs
+become rows, runs and columns (`pdf_layout`), each row a line (`glyphs`). What pdfminer
 cannot read — not a PDF, a password, a damaged file, too many pages, no text — is refused with
 `Unreadable` before any line is made.
 
@@ -17,26 +18,18 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
-from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.pdfinterp import (
-    PDFGraphicState,
-    PDFPageInterpreter,
-    PDFResourceManager,
-    PDFTextState,
-)
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
-from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt
+from pdfminer.utils import Matrix, apply_matrix_pt
 
-from resumate.transfer.reading.glyphs import Box, Glyph, Marks, Row, line_of, right_to_left
+from resumate.transfer.reading.content import Interpreter
+from resumate.transfer.reading.device import Collector, Page
+from resumate.transfer.reading.glyphs import Box, Marks, Row, line_of, right_to_left
 from resumate.transfer.reading.limits import MAX_PAGES, Unreadable
 from resumate.transfer.reading.lines import Line, Source
 from resumate.transfer.reading.pdf_layout import reading_order, rows_of
@@ -55,32 +48,15 @@ NO_LETTERS = (
     "The text in this PDF cannot be read: its fonts do not say which letters they draw. Export"
     " it again from the program you wrote it in, or paste its text."
 )
-TOO_MUCH_TEXT = "This PDF holds far more text than a resume does."
 LEFT_OUT = "Some characters in this PDF have no readable text and were left out."
 
-MAX_GLYPHS = 200_000
-MAX_MARKS = 5_000
 MAX_LINKS = 200
-# A shape this small (points) may be a bullet.
-MARK_LIMIT = 20.0
-# Glyphs smaller than this (points) are hidden text; larger, not text a resume is set in.
-MIN_SIZE = 1.0
-MAX_SIZE = 500.0
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
-INVISIBLE = frozenset({3, 7})
-FILL_AND_STROKE = 2
-# A font's weight or style, by its name: the part after the family (`Inter-SemiBold`, `Arial,Bold`).
-_BOLD = re.compile(r"bold|black|heavy|demi|\bW[6-9]\b", re.IGNORECASE)
-_ITALIC = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
-_SUBSET = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(
     r"[-–]?(?:page|seite|p\.)?\d{1,3}(?:(?:/|of|von|de|sur|di)\d{1,3})?[-–]?", re.I
 )
 _BUCKET = 20.0  # points: links are matched with the lines near them
 _FAR = 1e6  # points: a link placed further out is not on the page
 _SCHEMES = ("http://", "https://", "mailto:", "www.")
-_FORCE_BOLD = 1 << 18
-_ITALIC_FLAG = 1 << 6
 
 
 def read_pdf(data: bytes) -> Source:
@@ -104,18 +80,7 @@ def read_pdf(data: bytes) -> Source:
     return Source("pdf", lines, pages=count, warnings=warnings)
 
 
-@dataclass(slots=True)
-class _Page:
-    number: int
-    width: float
-    height: float
-    glyphs: list[Glyph] = field(default_factory=list)
-    marks: list[Box] = field(default_factory=list)
-    links: list[tuple[Box, str]] = field(default_factory=list)
-    unmapped: int = 0
-
-
-def _pages(data: bytes) -> tuple[list[_Page], int]:
+def _pages(data: bytes) -> tuple[list[Page], int]:
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     kept: list[PDFPage] = []
     count = 0
@@ -130,168 +95,14 @@ def _pages(data: bytes) -> tuple[list[_Page], int]:
     if not count:
         raise Unreadable(DAMAGED)
     manager = PDFResourceManager()
-    device = _Collector(manager)
-    interpreter = PDFPageInterpreter(manager, device)
+    device = Collector(manager)
+    interpreter = Interpreter(manager, device)
     pages = []
     for number, page in enumerate(kept):
         interpreter.process_page(page)
-        pages.append(device.take(number, page))
+        pages.append(device.take(number))
+        pages[-1].links = _links(page, device.page_ctm)
     return pages, count
-
-
-class _Collector(PDFPageAggregator):
-    """A pdfminer device that keeps each glyph's text, place and style, and the small shapes."""
-
-    def __init__(self, manager: PDFResourceManager) -> None:
-        super().__init__(manager, laparams=None)
-        self._styles: dict[PDFFont, tuple[bool, bool]] = {}
-        self._mode = 0
-        self._visible: list[Glyph] = []
-        self._hidden: list[Glyph] = []
-        self._marks: list[Box] = []
-        self._unmapped = 0
-        self._total = 0
-        self._page_ctm: Matrix = (1, 0, 0, 1, 0, 0)
-
-    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
-        self._page_ctm = ctm
-        super().begin_page(page, ctm)
-
-    def take(self, number: int, page: PDFPage) -> _Page:
-        """What the device gathered from the page just processed; it starts afresh."""
-        box = self.get_result().bbox
-        glyphs = [glyph for glyph in self._visible or self._hidden if _on_page(glyph, box)]
-        width, height = box[2] - box[0], box[3] - box[1]
-        found = _Page(number, width, height, glyphs, self._marks, _links(page, self._page_ctm))
-        found.unmapped = self._unmapped
-        self._visible, self._hidden, self._marks, self._unmapped = [], [], [], 0
-        return found
-
-    def render_string(
-        self, textstate: PDFTextState, seq: Any, ncs: Any, graphicstate: PDFGraphicState
-    ) -> None:
-        self._mode = textstate.render
-        super().render_string(textstate, seq, ncs, graphicstate)
-
-    def render_char(
-        self,
-        matrix: Matrix,
-        font: PDFFont,
-        fontsize: float,
-        scaling: float,
-        rise: float,
-        cid: int,
-        ncs: Any,
-        graphicstate: PDFGraphicState,
-    ) -> float:
-        try:
-            text: str | None = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = None
-        char = LTChar(
-            matrix,
-            font,
-            fontsize,
-            scaling,
-            rise,
-            text or "",
-            font.char_width(cid),
-            font.char_disp(cid),
-            ncs,
-            graphicstate,
-        )
-        self._keep(char, font, text)
-        return float(char.adv)
-
-    def paint_path(
-        self,
-        gstate: PDFGraphicState,
-        stroke: bool,
-        fill: bool,
-        evenodd: bool,
-        path: Sequence[PathSegment],
-    ) -> None:
-        if not fill or len(self._marks) >= MAX_MARKS:
-            return
-        points = [
-            apply_matrix_pt(self.ctm, (float(seg[i]), float(seg[i + 1])))
-            for seg in path
-            for i in range(1, len(seg) - 1, 2)
-        ]
-        if points:
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            box = (min(xs), min(ys), max(xs), max(ys))
-            if box[2] - box[0] <= MARK_LIMIT and box[3] - box[1] <= MARK_LIMIT:
-                self._marks.append(box)
-
-    def _keep(self, char: LTChar, font: PDFFont, text: str | None) -> None:
-        cleaned = _cleaned(text)
-        if cleaned is None:
-            self._unmapped += 1
-            return
-        if not cleaned:
-            return
-        self._total += 1
-        if self._total > MAX_GLYPHS:
-            raise Unreadable(TOO_MUCH_TEXT)
-        a, b, c, d, _, f = char.matrix
-        horizontal = a > 0 and abs(b) <= 0.1 * a
-        bold, italic = self._style(font)
-        glyph = Glyph(
-            cleaned,
-            char.x0,
-            char.x1,
-            char.y0,
-            char.y1,
-            f if horizontal else (char.y0 + char.y1) / 2,
-            char.size,
-            bold or self._mode == FILL_AND_STROKE,
-            italic or (horizontal and d > 0 and abs(c) > 0.1 * d),  # slanted by the matrix
-            self._total,
-        )
-        (self._hidden if self._mode in INVISIBLE else self._visible).append(glyph)
-
-    def _style(self, font: PDFFont) -> tuple[bool, bool]:
-        if font not in self._styles:
-            self._styles[font] = _font_style(font)
-        return self._styles[font]
-
-
-def _on_page(glyph: Glyph, box: Box) -> bool:
-    """Whether a glyph stands on the page at a size a person can read (not one too small to see,
-    nor a hostile file's glyph the size of the page)."""
-    x0, y0, x1, y1 = box
-    return (
-        MIN_SIZE <= glyph.size <= MAX_SIZE
-        and glyph.x1 - glyph.x0 <= x1 - x0
-        and x0 - 1 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 1
-        and y0 - 1 <= glyph.baseline <= y1 + 1
-    )
-
-
-def _font_style(font: PDFFont) -> tuple[bool, bool]:
-    """Bold and italic, by the font's name and, where it says, its descriptor."""
-    name = _SUBSET.sub("", str(getattr(font, "basefont", None) or font.fontname))
-    style = re.split(r"[-,]", name, maxsplit=1)[-1]
-    weight = resolve1(font.descriptor.get("FontWeight"))
-    flags = font.flags if isinstance(font.flags, int) else 0
-    bold = bool(_BOLD.search(style)) or bool(flags & _FORCE_BOLD)
-    bold = bold or (isinstance(weight, int | float) and weight >= 600)
-    italic = bool(_ITALIC.search(style)) or bool(flags & _ITALIC_FLAG)
-    italic = italic or (isinstance(font.italic_angle, int | float) and font.italic_angle != 0)
-    return bold, italic
-
-
-def _cleaned(text: str | None) -> str | None:
-    """A glyph's text as a reader wants it: "" to skip, " " for any blank, None if unreadable."""
-    if text is None or "\0" in text:
-        return None
-    if text.isspace():
-        return " "
-    text = text.translate(LIGATURES)
-    # Controls, format characters (the soft hyphen) and private-use icons are not text; a glyph
-    # that claims a long text is cut short.
-    return "".join(char for char in text if char.isprintable())[:8]
 
 
 def _links(page: PDFPage, ctm: Matrix) -> list[tuple[Box, str]]:
@@ -319,7 +130,7 @@ def _links(page: PDFPage, ctm: Matrix) -> list[tuple[Box, str]]:
     return found
 
 
-def _lines(page: _Page, first: str | None) -> list[Line]:
+def _lines(page: Page, first: str | None) -> list[Line]:
     rows = rows_of(page.glyphs)
     rows = [row for row in rows if not _furniture(row, rows, page, first)]
     marks = Marks(page.marks)
@@ -337,7 +148,7 @@ def _lines(page: _Page, first: str | None) -> list[Line]:
     return _linked(written, page.links)
 
 
-def _furniture(row: Row, rows: list[Row], page: _Page, first: str | None) -> bool:
+def _furniture(row: Row, rows: list[Row], page: Page, first: str | None) -> bool:
     """A page number alone at the page's foot or head, or a running header on a later page."""
     text = "".join(glyph.text for glyph in row.glyphs)
     edge = row is rows[-1] or (row is rows[0] and len(rows) > 1)

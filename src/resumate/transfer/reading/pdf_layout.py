@@ -188,7 +188,8 @@ def _band(rows: list[Row], page_height: float, rules: _Rules) -> _Band | None:
         for index, mask in enumerate([*masks, bit]):
             if not mask & bit:
                 continue
-            end = _end(masks[start:index], cell, rules)
+            # Fewer rows than a side needs make no band: `_end` is not asked (it is the hot spot).
+            end = _end(masks[start:index], cell, rules) if index - start >= rules.side_rows else 0
             if end and (start == 0 or not rules.header):
                 found.setdefault((start, start + end), []).append(cell)
             start = index + 1
