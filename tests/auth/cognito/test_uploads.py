@@ -12,7 +12,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from resumate.config import CognitoSettings
+from resumate.config import CognitoSettings, Settings
 from resumate.transfer.direct.identity import POOL_LOGIN, IdentityPool, UploadsUnavailable
 from tests.auth.cognito.conftest import own_app
 from tests.auth.cognito.moto import REGION, JwksProxy, Pool
@@ -44,7 +44,8 @@ def identity_pool_id(moto: str) -> str:
     return created["IdentityPoolId"]
 
 
-async def test_the_form_is_signed_with_the_persons_own_credentials_for_their_folder(
+@pytest.fixture
+def pooled(
     database_url: str,
     data_dir: Path,
     pool: Pool,
@@ -52,14 +53,25 @@ async def test_the_form_is_signed_with_the_persons_own_credentials_for_their_fol
     identity_pool_id: str,
     s3_server: S3Server,
     uploads_bucket: str,
-) -> None:
+) -> Settings:
+    """An app's settings: Cognito accounts, the identity pool, and the test uploads bucket."""
     auth = pool.settings(
         jwks.url(pool.pool_id), identity_pool_id=identity_pool_id, developer_provider=PROVIDER
     )
-    settings = test_settings(database_url, data_dir, auth=auth, **uploads_settings(s3_server))
-    tokens = pool.tokens(unique_email("uploader"))
-    headers = {"Authorization": f"Bearer {tokens['AccessToken']}"}
-    async with own_app(settings) as client:
+    return test_settings(database_url, data_dir, auth=auth, **uploads_settings(s3_server))
+
+
+def signed_in(pool: Pool, who: str) -> dict[str, str]:
+    """A pool user's bearer header."""
+    tokens = pool.tokens(unique_email(who))
+    return {"Authorization": f"Bearer {tokens['AccessToken']}"}
+
+
+async def test_the_form_is_signed_with_the_persons_own_credentials_for_their_folder(
+    pooled: Settings, pool: Pool
+) -> None:
+    headers = signed_in(pool, "uploader")
+    async with own_app(pooled) as client:
         asked = await client.post(UPLOADS, json={"filename": "cv.md"}, headers=headers)
         assert asked.status_code == 201, asked.text
         ticket = asked.json()
@@ -81,30 +93,17 @@ async def test_the_form_is_signed_with_the_persons_own_credentials_for_their_fol
         assert read.status_code == 200, read.text
         assert read.json()["document"]["basics"]["name"] == "Ada Lovelace"
 
-        # Someone else in the pool cannot import it, nor anything by a made-up id.
-        other = pool.tokens(unique_email("other"))
-        theirs = {"Authorization": f"Bearer {other['AccessToken']}"}
+        # Someone else in the pool cannot import it.
+        theirs = signed_in(pool, "other")
         again = await client.post(f"{UPLOADS}/{ticket['uploadId']}", headers=theirs)
         assert again.status_code == 404
 
 
 async def test_the_pools_credentials_reach_no_other_bucket(
-    database_url: str,
-    data_dir: Path,
-    pool: Pool,
-    jwks: JwksProxy,
-    identity_pool_id: str,
-    s3_server: S3Server,
-    uploads_bucket: str,
-    s3_bucket: str,
+    pooled: Settings, pool: Pool, s3_bucket: str
 ) -> None:
-    auth = pool.settings(
-        jwks.url(pool.pool_id), identity_pool_id=identity_pool_id, developer_provider=PROVIDER
-    )
-    settings = test_settings(database_url, data_dir, auth=auth, **uploads_settings(s3_server))
-    tokens = pool.tokens(unique_email("uploader"))
-    headers = {"Authorization": f"Bearer {tokens['AccessToken']}"}
-    async with own_app(settings) as client:
+    headers = signed_in(pool, "uploader")
+    async with own_app(pooled) as client:
         ticket = (await client.post(UPLOADS, json={}, headers=headers)).json()
     # The same signature pointed at the app's PDF bucket is refused there.
     elsewhere = ticket | {"url": ticket["url"].rsplit("/", 1)[0] + f"/{s3_bucket}"}

@@ -5,7 +5,6 @@
 import { ReviewForm } from "./import-review-form.js";
 
 const API = "/api/resumes/import/tidy";
-const CREATE = "/api/resumes/import";
 const MOVED_NOTE = "The assistant put this here: check it against your file.";
 const { request, errorMessage } = window.Resumate;
 
@@ -14,7 +13,6 @@ const fileInput = document.getElementById("review-file");
 const pasted = document.getElementById("review-text");
 const form = document.getElementById("review-form");
 const createButton = document.getElementById("review-create");
-const createError = document.getElementById("review-create-error");
 const asked = "Tidy with the assistant";
 // The button's words, beside its spinner; the button joins the actions once an assistant is known.
 const label = document.createTextNode(asked);
@@ -23,11 +21,6 @@ let tidied = null;
 let status = null;
 // Whether the person corrected a field of the form that tidying would replace.
 let edited = false;
-
-function say(element, message) {
-  element.textContent = message;
-  element.hidden = !message;
-}
 
 function busy(button, on) {
   button.classList.toggle("is-busy", on);
@@ -110,6 +103,8 @@ function show(answer) {
   }
   tidied = new ReviewForm(form, answer, Number(pick.dataset.unsure));
   tidied.build();
+  // The review creates the resume from this form from now on.
+  document.dispatchEvent(new CustomEvent("review:form", { detail: tidied }));
   edited = false;
   const count = mark(answer.changed);
   const fields = `${count} ${count === 1 ? "field" : "fields"}`;
@@ -137,29 +132,6 @@ async function tidy() {
   tidyButton.classList.remove("is-busy");
   tidyButton.disabled = done;
   statusLine().scrollIntoView({ block: "nearest" });
-}
-
-// Once tidied, the resume is made from the tidied form (the review's own form is replaced).
-async function create(event) {
-  if (!tidied) return;
-  event.stopImmediatePropagation();
-  say(createError, "");
-  busy(createButton, true);
-  try {
-    const response = await request(CREATE, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(tidied.edited()),
-    });
-    if (response.status === 201) {
-      location.assign(`/resumes/${(await response.json()).id}/edit`);
-      return;
-    }
-    say(createError, `The resume was not created: ${await errorMessage(response)} What you corrected is kept here.`);
-  } catch {
-    say(createError, "You seem to be offline: the resume was not created. What you corrected is kept here; try again.");
-  }
-  busy(createButton, false);
 }
 
 function reset() {
@@ -194,6 +166,5 @@ setUp();
 tidyButton.addEventListener("click", tidy);
 form.addEventListener("input", () => { edited = true; });
 // Before the review's own handler: a capturing listener on the target runs first.
-createButton.addEventListener("click", create, { capture: true });
 document.getElementById("review-again").addEventListener("click", reset);
 offer();

@@ -213,6 +213,9 @@ function startOver() {
   fileInput.focus();
 }
 
+// Another part of the page (the assistant's tidying) may build the form anew: the resume is
+// created from the form shown.
+document.addEventListener("review:form", (event) => { current = event.detail; });
 reader.addEventListener("submit", read);
 createButton.addEventListener("click", create);
 document.getElementById("review-again").addEventListener("click", startOver);
