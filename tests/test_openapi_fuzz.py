@@ -140,6 +140,10 @@ class World:
     etag: str = ""
     trashed_id: str = ""
     template_id: str = ""
+    # A share link of the live resume and its record of what was sent, and whose they are.
+    share_id: str = ""
+    record_id: str = ""
+    links_of: str = ""
     stale: bool = True
     # One seeded coin per operation: a run makes the same swaps every time, and a change to one
     # operation's cases leaves the others' swaps alone.
@@ -191,6 +195,10 @@ class World:
                 headers = CaseInsensitiveDict(case.headers)
                 headers["If-Match"] = self.etag
                 case.headers = headers
+        if path.get("resume_id") == self.resume_id and coin.random() < 0.75:
+            for name in ("share_id", "record_id"):
+                if _is_uuid(path.get(name)):
+                    path[name] = self._links()[name]
         if _is_uuid(path.get("template_id")) and coin.random() < 0.75:
             path["template_id"] = self.template_id
         if path != case.path_parameters:
@@ -211,6 +219,17 @@ class World:
             self.trashed_id = ""
         if status == 401 or (succeeded and operation in LIVE_CHANGING):
             self.stale = True
+
+    def _links(self) -> dict[str, str]:
+        """A share link of the live resume and the record kept when it was made."""
+        if self.links_of != self.resume_id:
+            shares = f"/api/resumes/{self.resume_id}/shares"
+            made = self.client.post(shares, json={"label": "Fuzz"}, headers=self.headers)
+            assert made.status_code == 201, made.text
+            sent = self.client.get(f"/api/resumes/{self.resume_id}/sent", headers=self.headers)
+            self.share_id, self.record_id = made.json()["id"], sent.json()["items"][0]["id"]
+            self.links_of = self.resume_id
+        return {"share_id": self.share_id, "record_id": self.record_id}
 
     def _sign_up(self) -> None:
         body: dict[str, Any] = {"email": unique_email("fuzz"), "password": PASSWORD}
