@@ -4,6 +4,7 @@ password, redaction in every byte a visitor gets, and counting that keeps no one
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import re
 import statistics
@@ -16,6 +17,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
+from resumate.auth.models import LoginFailure
+from resumate.sharing.deps import SHARE_KEYS
 from resumate.sharing.models import Share, ShareVisit
 from tests.helpers import AppParts, if_match, sign_up
 from tests.sharing.conftest import DATA, path_of, resume_with_share
@@ -223,6 +226,28 @@ async def test_guessing_links_is_throttled_per_client(client: httpx.AsyncClient)
     answers = [await client.get(f"/r/{uuid.uuid4().hex}") for _ in range(61)]
     assert {answer.status_code for answer in answers[:60]} == {404}
     assert answers[60].status_code == 429
+
+
+async def test_misses_are_counted_under_a_keyed_name_of_the_client(
+    client: httpx.AsyncClient, context: AppParts
+) -> None:
+    address = "203.0.113.77"
+    missed = await client.get(f"/r/{uuid.uuid4().hex}", headers={"X-Forwarded-For": address})
+    assert missed.status_code == 404
+    async with context.sessionmaker() as session:
+        stored = list(await session.scalars(select(LoginFailure.key)))
+    misses = [key for key in stored if key.startswith("share-miss:")]
+    assert len(misses) == 1
+    name = misses[0].removeprefix("share-miss:")
+    keys = context.components.get(SHARE_KEYS)
+    # Named by the app's key: the address the request came from gives the name...
+    candidates = [address, "127.0.0.1", "testclient"]
+    assert name in {keys.client(candidate) for candidate in candidates}
+    # ...but no unkeyed hash of it does, so the stored names cannot be matched to addresses.
+    for candidate in candidates:
+        assert candidate not in name
+        assert hashlib.sha256(candidate.encode()).hexdigest()[:24] != name
+        assert hashlib.sha256(f"share-client\n{candidate}".encode()).hexdigest()[:24] != name
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

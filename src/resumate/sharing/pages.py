@@ -2,12 +2,11 @@
 
 Every link that does not open — unknown, expired, withdrawn, of a resume in the trash, or asked
 with a wrong password — answers the same page, with the same status. Misses and passwords are
-counted per client (by a hash of its address, never the address) and refused past a limit.
+counted per client (by a keyed hash of its address, never the address) and refused past a limit.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
@@ -51,9 +50,8 @@ def _pass_cookie(share: Share) -> str:
     return f"resumate_share_{share.id.hex[:16]}"
 
 
-def _client(request: Request, keys_hint: str = "share-client") -> str:
-    digest = hashlib.sha256(f"{keys_hint}\n{client_address(request)}".encode()).hexdigest()
-    return digest[:24]
+def _client(request: Request, keys: ShareKeysDep) -> str:
+    return keys.client(client_address(request))
 
 
 def _unavailable(request: Request, token: str) -> HTMLResponse:
@@ -78,7 +76,7 @@ async def _opened(
     counted against the client)."""
     share = await service.active(token)
     if share is None:
-        limits = [(f"share-miss:{_client(request)}", MISSES_PER_CLIENT)]
+        limits = [(f"share-miss:{_client(request, keys)}", MISSES_PER_CLIENT)]
         await count_attempt(database.sessionmaker, limits, WINDOW, datetime.now(UTC), TOO_MANY)
         return None
     return share
@@ -155,7 +153,7 @@ async def open_with_password(
         return _unavailable(request, token)
     limits = [
         (f"share-password:{share.id}", PASSWORDS_PER_LINK),
-        (f"share-password-client:{_client(request)}", PASSWORDS_PER_CLIENT),
+        (f"share-password-client:{_client(request, keys)}", PASSWORDS_PER_CLIENT),
     ]
     await count_attempt(database.sessionmaker, limits, WINDOW, datetime.now(UTC), TOO_MANY)
     if not await service.password_opens(share, password):
