@@ -24,6 +24,8 @@ from pydantic.alias_generators import to_camel
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from resumate.document.dates import date_mismatch
+
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 10_000
 MAX_LIST_ITEMS = 100
@@ -114,11 +116,21 @@ Email = Annotated[
     StringConstraints(max_length=MAX_SHORT_TEXT, pattern=EMAIL_PATTERN),
     _explain_mismatch("email_format", "must be an email address like name@example.com"),
 ]
-Date = Annotated[
-    StrictStr,
-    StringConstraints(pattern=DATE_PATTERN),
-    _explain_mismatch("date_format", "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-]
+
+
+def _explain_date(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """Say what is wrong with a date as specifically as its shape tells (see document.dates)."""
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        if exc.errors()[0]["type"] != "string_pattern_mismatch" or not isinstance(value, str):
+            raise
+        raise PydanticCustomError(
+            "date_format", "{reason}", {"reason": date_mismatch(value)}
+        ) from None
+
+
+Date = Annotated[StrictStr, StringConstraints(pattern=DATE_PATTERN), WrapValidator(_explain_date)]
 Highlights = Annotated[list[LongText], MaxLen(MAX_HIGHLIGHTS)]
 Keywords = Annotated[list[ShortText], MaxLen(MAX_HIGHLIGHTS)]
 Section = Annotated[list[T], MaxLen(MAX_LIST_ITEMS)]

@@ -1,25 +1,24 @@
-"""Dates as a reader of the resume's language writes them: CLDR's month names and order.
+"""Dates as a reader of the resume's language writes them, in the resume's chosen format.
 
-A JSON Resume date (YYYY, YYYY-MM or YYYY-MM-DD) is shown as a month and year ("Mar 2021",
-"März 2021", "2021年3月"), or a year alone when it names no month, each by CLDR's skeleton
-for it (Babel), so the order, abbreviations and year marks are the language's own.
+A JSON Resume date (YYYY, YYYY-MM or YYYY-MM-DD) is shown as a month and year by the theme's
+`dateFormat` ("Mar 2021", "March 2021", "03/2021", "2021-03" or "2021"), or a year alone when
+it names no month, each by its CLDR skeleton or pattern (`resumate.document.dates`, through
+Babel), so the order, abbreviations and year marks are the language's own.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from babel.dates import format_skeleton
-
-from resumate.document.language import DEFAULT_LANGUAGE, locale
+from resumate.document.dates import written
+from resumate.document.language import DEFAULT_LANGUAGE
+from resumate.document.theme import DateFormat
 from resumate.rendering.words import PRESENT, translate
 
-# CLDR skeletons: abbreviated month with year, and a year alone.
-MONTH_AND_YEAR = "yMMM"
-YEAR = "y"
+DEFAULT_FORMAT: DateFormat = "short"
 
 
-def month_year(value: object, language: str = DEFAULT_LANGUAGE) -> str:
+def month_year(
+    value: object, language: str = DEFAULT_LANGUAGE, style: DateFormat = DEFAULT_FORMAT
+) -> str:
     """A JSON Resume date as a reader writes it: "Mar 2021"; the year alone when no month."""
     if not isinstance(value, str) or not value:
         return ""
@@ -27,16 +26,18 @@ def month_year(value: object, language: str = DEFAULT_LANGUAGE) -> str:
     if not (year.isdigit() and 1 <= int(year) <= 9999):
         return year
     month = rest[:2]
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return format_skeleton(
-            MONTH_AND_YEAR, date(int(year), int(month), 1), locale=locale(language)
-        )
-    return format_skeleton(YEAR, date(int(year), 1, 1), locale=locale(language))
+    named = month.isdigit() and 1 <= int(month) <= 12
+    return written(int(year), int(month) if named else None, language, style)
 
 
-def date_range(start: object, end: object, language: str = DEFAULT_LANGUAGE) -> str:
+def date_range(
+    start: object,
+    end: object,
+    language: str = DEFAULT_LANGUAGE,
+    style: DateFormat = DEFAULT_FORMAT,
+) -> str:
     """Two dates joined by an en dash; one if both are the same; "Present" after one still going."""
-    first, last = month_year(start, language), month_year(end, language)
+    first, last = month_year(start, language, style), month_year(end, language, style)
     if first and last:
         return first if first == last else f"{first} – {last}"
     if first:

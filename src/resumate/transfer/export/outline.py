@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from resumate.document.theme import CUSTOM_PREFIX
 from resumate.rendering.dates import date_range, month_year
 from resumate.rendering.environment import display_url, safe_url
-from resumate.rendering.page_style import PageStyle, resolve
+from resumate.rendering.page_style import PageStyle, custom_sections, resolve
 from resumate.rendering.words import RESUME, headings, translate
 from resumate.transfer.export.spans import Span, Text, blocks, clean, linked, marked, plain
 
@@ -88,9 +89,11 @@ def outline(data: dict[str, Any], theme: dict[str, Any], defaults: dict[str, Any
     style = resolve(theme, defaults, data)
     basics = _mapping(data.get("basics"))
     name, kind = _text(basics.get("name")), translate(RESUME, style.language)
-    titles = headings(style.language)
+    titles = headings(style.language) | dict(style.section_titles)
     sections = tuple(
-        Section(key, titles[key], tuple(SECTIONS[key](data, style.language)))
+        custom(data, key, style)
+        if key.startswith(CUSTOM_PREFIX)
+        else Section(key, titles[key], tuple(SECTIONS[key](data, style)))
         for key in style.visible_sections(data)
     )
     return Outline(
@@ -138,16 +141,34 @@ def link(address: str, label: str = "") -> Text:
     return linked(label or display_url(address), target) if target else plain(label or address)
 
 
-def summary(data: dict[str, Any], language: str) -> list[Part]:
+def custom(data: dict[str, Any], key: str, style: PageStyle) -> Section:
+    """A section the person named themselves, under their own heading."""
+    found = custom_sections(data).get(key.removeprefix(CUSTOM_PREFIX), {})
+    parts = [
+        _entry(
+            c.get("name"),
+            c.get("subtitle"),
+            _dates(style, c.get("startDate"), c.get("endDate")),
+            c.get("location"),
+            _text(c.get("url")),
+            c.get("summary"),
+            c.get("highlights"),
+        )
+        for c in _entries(found.get("items"))
+    ]
+    return Section(key, _text(found.get("title")), tuple(parts))
+
+
+def summary(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return list(blocks(_mapping(data.get("basics")).get("summary")))
 
 
-def work(data: dict[str, Any], language: str) -> list[Part]:
+def work(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         _entry(
             w.get("position"),
             _first(w, "name", "company"),
-            _dates(language, w.get("startDate"), w.get("endDate")),
+            _dates(style, w.get("startDate"), w.get("endDate")),
             w.get("location"),
             _first(w, "url", "website"),
             w.get("summary"),
@@ -158,12 +179,12 @@ def work(data: dict[str, Any], language: str) -> list[Part]:
     ]
 
 
-def volunteer(data: dict[str, Any], language: str) -> list[Part]:
+def volunteer(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         _entry(
             v.get("position"),
             _first(v, "organization", "name", "company"),
-            _dates(language, v.get("startDate"), v.get("endDate")),
+            _dates(style, v.get("startDate"), v.get("endDate")),
             v.get("location"),
             _first(v, "url", "website"),
             v.get("summary"),
@@ -173,7 +194,7 @@ def volunteer(data: dict[str, Any], language: str) -> list[Part]:
     ]
 
 
-def education(data: dict[str, Any], language: str) -> list[Part]:
+def education(data: dict[str, Any], style: PageStyle) -> list[Part]:
     found: list[Part] = []
     for e in _entries(data.get("education")):
         degree = ", ".join(t for t in (_text(e.get("studyType")), _text(e.get("area"))) if t)
@@ -182,7 +203,7 @@ def education(data: dict[str, Any], language: str) -> list[Part]:
             Entry(
                 title=degree,
                 org=_text(e.get("institution")),
-                dates=_dates(language, e.get("startDate"), e.get("endDate")),
+                dates=_dates(style, e.get("startDate"), e.get("endDate")),
                 place=_text(e.get("location")),
                 details=tuple(detail for detail in details if detail),
                 bullets=_bullets(e.get("courses")),
@@ -191,12 +212,12 @@ def education(data: dict[str, Any], language: str) -> list[Part]:
     return found
 
 
-def awards(data: dict[str, Any], language: str) -> list[Part]:
+def awards(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         _entry(
             _first(a, "title", "name"),
             _first(a, "awarder", "issuer", "organization"),
-            _dates(language, None, None, a.get("date")),
+            _dates(style, None, None, a.get("date")),
             None,
             _first(a, "url"),
             a.get("summary"),
@@ -205,12 +226,12 @@ def awards(data: dict[str, Any], language: str) -> list[Part]:
     ]
 
 
-def certificates(data: dict[str, Any], language: str) -> list[Part]:
+def certificates(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         _entry(
             _first(c, "name", "title"),
             _first(c, "issuer", "authority"),
-            _dates(language, None, None, c.get("date")),
+            _dates(style, None, None, c.get("date")),
             None,
             _first(c, "url", "website"),
         )
@@ -218,12 +239,12 @@ def certificates(data: dict[str, Any], language: str) -> list[Part]:
     ]
 
 
-def publications(data: dict[str, Any], language: str) -> list[Part]:
+def publications(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         _entry(
             _first(p, "name", "title"),
             _first(p, "publisher"),
-            _dates(language, None, None, _first(p, "releaseDate", "date")),
+            _dates(style, None, None, _first(p, "releaseDate", "date")),
             None,
             _first(p, "url", "website"),
             p.get("summary"),
@@ -234,35 +255,35 @@ def publications(data: dict[str, Any], language: str) -> list[Part]:
     ]
 
 
-def skills(data: dict[str, Any], language: str) -> list[Part]:
+def skills(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         Item(_text(s.get("name")), _text(s.get("level")), _keywords(s.get("keywords")))
         for s in _entries(data.get("skills"))
     ]
 
 
-def languages(data: dict[str, Any], language: str) -> list[Part]:
+def languages(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         Item(_first(item, "language", "name"), _first(item, "fluency", "level"))
         for item in _entries(data.get("languages"))
     ]
 
 
-def interests(data: dict[str, Any], language: str) -> list[Part]:
+def interests(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         Item(_text(i.get("name")), keywords=_keywords(i.get("keywords")))
         for i in _entries(data.get("interests"))
     ]
 
 
-def references(data: dict[str, Any], language: str) -> list[Part]:
+def references(data: dict[str, Any], style: PageStyle) -> list[Part]:
     return [
         Quote(tuple(blocks(r.get("reference"))), _text(r.get("name")))
         for r in _entries(data.get("references"))
     ]
 
 
-def projects(data: dict[str, Any], language: str) -> list[Part]:
+def projects(data: dict[str, Any], style: PageStyle) -> list[Part]:
     found: list[Part] = []
     for p in _entries(data.get("projects")):
         roles = _keywords(p.get("roles"))
@@ -272,7 +293,7 @@ def projects(data: dict[str, Any], language: str) -> list[Part]:
             Entry(
                 title=_text(p.get("name")),
                 org=about,
-                dates=_dates(language, p.get("startDate"), p.get("endDate")),
+                dates=_dates(style, p.get("startDate"), p.get("endDate")),
                 details=tuple(detail for detail in details if detail),
                 text=tuple(blocks(p.get("description"))),
                 bullets=_bullets(p.get("highlights")),
@@ -282,7 +303,7 @@ def projects(data: dict[str, Any], language: str) -> list[Part]:
     return found
 
 
-SECTIONS: dict[str, Callable[[dict[str, Any], str], list[Part]]] = {
+SECTIONS: dict[str, Callable[[dict[str, Any], PageStyle], list[Part]]] = {
     "summary": summary,
     "work": work,
     "volunteer": volunteer,
@@ -320,11 +341,11 @@ def _entry(
     )
 
 
-def _dates(language: str, start: object, end: object, single: object = None) -> str:
+def _dates(style: PageStyle, start: object, end: object, single: object = None) -> str:
     """As the templates' `dates` macro: a range when either end is given, else the one date."""
     if start or end:
-        return date_range(start, end, language)
-    return month_year(single, language)
+        return date_range(start, end, style.language, style.date_format)
+    return month_year(single, style.language, style.date_format)
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -2,8 +2,15 @@
 // one save at a time; backing off while offline or failing; flush() before what needs it saved.
 const SAVE_DELAY = 700;
 
-export function setupSave({ R, api, state, showState }, { body, errors, drafts, onConflict }) {
+export function setupSave({ R, api, state, showState }, { body, errors, drafts, onConflict, held = () => 0 }) {
   let timer = null;
+
+  // Saved, but for the dates that do not read (held at their last value, each says why at it).
+  function showSaved() {
+    const count = held();
+    if (count) showState("error", `${count} date${count === 1 ? "" : "s"} not saved`);
+    else showState("saved", "All changes saved");
+  }
 
   function schedule(delay = SAVE_DELAY) {
     clearTimeout(timer);
@@ -20,7 +27,7 @@ export function setupSave({ R, api, state, showState }, { body, errors, drafts, 
     if (state.saving) { await state.saving; if (dirty()) schedule(0); return; }
     const sending = body();
     const text = JSON.stringify(sending);
-    if (text === state.saved) { showState("saved", "All changes saved"); return; }
+    if (text === state.saved) { showSaved(); return; }
     showState("saving", "Saving…");
     state.saving = (async () => {
       try {
@@ -36,7 +43,8 @@ export function setupSave({ R, api, state, showState }, { body, errors, drafts, 
           state.retryIn = 0;
           document.getElementById("current-version").value = String(state.version);
           errors.clear("save");
-          showState(dirty() ? "pending" : "saved", dirty() ? "Unsaved changes" : "All changes saved");
+          if (dirty()) showState("pending", "Unsaved changes");
+          else showSaved();
           return;
         }
         if (response.status === 412) { onConflict(); return; }
