@@ -100,7 +100,7 @@ async def test_a_template_thumbnail_is_public_and_cached_by_version(pages: PageC
     response = await pages.get("/templates/modern/thumbnail.png")
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/png"
-    assert struct.unpack(">II", response.content[16:24]) == (397, 562)
+    assert struct.unpack(">II", response.content[16:24]) == (794, 1123)  # sharp at 2x
     assert response.headers["cache-control"] == "public, max-age=86400"
     await pages.get("/templates")
     version = next(t.picture_version for t in pages.last.context["templates"] if t.slug == "modern")

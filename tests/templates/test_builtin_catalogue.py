@@ -29,13 +29,26 @@ EXPECTED = {
     "academic",
     "executive",
     "ats",
+    "portrait",
+    "horizon",
+    "scholar",
+    "studio",
 }
 # Keys a template's [defaults] may set: the theme's own fields, plus the heading font pairing.
 THEME_KEYS = {field.alias or name for name, field in Theme.model_fields.items()}
 DEFAULT_KEYS = THEME_KEYS | set(FALLBACK_DEFAULTS)
 FONT_KEYS = ("fontFamily", "headingFontFamily")
-THEME_PROPERTIES = ("--accent", "--font-body", "--font-heading", "--font-size", "--line-height")
-TWO_COLUMNS = {"sidebar"}
+THEME_PROPERTIES = (
+    "--accent",
+    "--text",
+    "--background",
+    "--space",
+    "--font-body",
+    "--font-heading",
+    "--font-size",
+    "--line-height",
+)
+TWO_COLUMNS = {"sidebar", "horizon"}
 FORBIDDEN = ("<link", "<script", "<img", "url(", "@import", "@font-face")
 
 BUILTINS = {b.slug: b for b in load_builtins()}
@@ -71,7 +84,7 @@ def rendered_sections(html: str) -> set[str]:
 
 
 def test_the_catalogue_has_every_expected_template() -> None:
-    assert len(BUILTINS) >= 8
+    assert len(BUILTINS) >= 12
     assert set(BUILTINS) >= EXPECTED
     assert set(FOLDERS) == set(BUILTINS), "every folder is a template and every template a folder"
     assert len({b.name for b in BUILTINS.values()}) == len(BUILTINS), "names are distinct"
@@ -154,8 +167,9 @@ def test_sections_follow_the_chosen_order(slug: str) -> None:
     html = document.html
     if slug in TWO_COLUMNS:
         # Each column keeps the user's order; together they hold every section once.
-        side, _, main = html.partition("<main")
-        columns = [section_order(side), section_order(main)]
+        before, _, rest = html.partition("<aside")
+        side, _, after = rest.partition("</aside>")
+        columns = [section_order(side), section_order(before + after)]
     else:
         columns = [section_order(html)]
     assert sorted(name for column in columns for name in column) == sorted(order)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from resumate.document.countries import country_name
 from resumate.rendering.dates import month_year
 from resumate.rendering.document import TemplateSource, render_document
 from resumate.rendering.environment import display_url
@@ -59,6 +60,8 @@ def field_values(value: object, key: str = "") -> list[str]:
         return [month_year(value)]
     if key == "url":
         return [display_url(value)]
+    if key == "countryCode":
+        return [country_name(value, "en")]
     return [value.strip()]
 
 

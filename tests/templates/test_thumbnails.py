@@ -13,7 +13,7 @@ async def test_every_template_has_a_png_thumbnail(client: httpx.AsyncClient) -> 
         assert response.status_code == 200
         assert response.headers["content-type"] == "image/png"
         width, height = struct.unpack(">II", response.content[16:24])
-        assert (width, height) == (397, 562)
+        assert (width, height) == (794, 1123)  # twice the size the cards show
 
 
 async def test_a_thumbnail_is_made_once_and_then_served_from_storage(

@@ -36,8 +36,13 @@ class Document:
 
 
 def render_document(
-    template: TemplateSource, data: dict[str, Any], theme: dict[str, Any]
+    template: TemplateSource,
+    data: dict[str, Any],
+    theme: dict[str, Any],
+    photo: str | None = None,
 ) -> Document:
+    """`photo` is the person's picture as a `data:` URI, printed where the template places it
+    unless the theme turns photos off."""
     style = resolve(theme, template.defaults, data)
     found = data.get("basics")
     basics: dict[str, Any] = found if isinstance(found, dict) else {}
@@ -50,7 +55,9 @@ def render_document(
         sections=style.visible_sections(data),
         theme=style,
         title=title,
-        titles=headings(style.language),
+        # The person's own heading for a section wins over the language's.
+        titles=headings(style.language) | dict(style.section_titles),
+        photo=photo if style.show_photo else None,
         # Both are ours (template CSS from the package, theme CSS from validated values).
         css=Markup(template.css),  # noqa: S704
         theme_css=Markup(style.css()),  # noqa: S704

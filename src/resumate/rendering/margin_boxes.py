@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import unicodedata
 
-# Small and quiet, in the body face, so they read as page furniture rather than content.
-MARK_STYLE = "font-size: 8pt; color: #6b7280; font-weight: 400; font-style: normal;"
+# Small and quiet, in the body face, so they read as page furniture rather than content: the
+# text colour this share of the way from the page's background.
+MARK_STYLE = "font-size: 8pt; font-weight: 400; font-style: normal;"
+MARK_INK = 0.6
+
+
+def quiet_ink(text: str = "#1f2328", background: str = "#ffffff") -> str:
+    """The text colour thinned toward the background (grey on white, light on a dark page)."""
+    ink, paper = bytes.fromhex(text[1:7]), bytes.fromhex(background[1:7])
+    mixed = (round(MARK_INK * t + (1 - MARK_INK) * b) for t, b in zip(ink, paper, strict=True))
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
 
 
 def css_string(text: str) -> str:
@@ -39,13 +48,14 @@ def page_marks_css(
     running_header: bool,
     page_numbers: bool,
     direction: str = "ltr",
+    ink: str = "#797b7e",
 ) -> str:
     """The margin boxes of every page after the first, or nothing when both are off.
 
     They sit where a line of the text ends: at the right, or at the left of a right-to-left page.
     """
     shown = " ".join(name.split())
-    look = f"font-family: {font_stack}; {MARK_STYLE}"
+    look = f"font-family: {font_stack}; color: {ink}; {MARK_STYLE}"
     side = "left" if direction == "rtl" else "right"
     boxes = []
     if running_header and shown:

@@ -11,9 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from resumate.document.language import Direction, direction, resume_language
-from resumate.document.theme import SECTIONS, Section, Theme
+from resumate.document.theme import (
+    CUSTOM_PREFIX,
+    SECTIONS,
+    DateFormat,
+    PhotoShape,
+    Section,
+    SectionKey,
+    Theme,
+)
 from resumate.rendering.fonts import FAMILIES, font_stack
-from resumate.rendering.margin_boxes import page_marks_css
+from resumate.rendering.margin_boxes import page_marks_css, quiet_ink
 
 PAGE_SIZES = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 # On screen the sheets sit this far from the window's edges and from each other (CSS px).
@@ -35,6 +43,8 @@ TEXT_FITS_CSS = (
     ".summary + .summary, .entry-summary + .entry-summary, .reference p + p"
     " { margin-top: 0.45em; }\n"
 )
+# Headings turned off: the sections follow each other under no title.
+NO_HEADINGS_CSS = ".section-title { display: none; }\n"
 FALLBACK_DEFAULTS = {
     "accentColor": "#1d4ed8",
     "fontFamily": "source-serif-4",
@@ -42,6 +52,9 @@ FALLBACK_DEFAULTS = {
     "fontSize": 10.5,
     "lineHeight": 1.4,
     "marginMm": 16,
+    "textColor": "#1f2328",
+    "backgroundColor": "#ffffff",
+    "spacing": 1.0,
 }
 
 
@@ -54,14 +67,22 @@ class PageStyle:
     line_height: float
     margin_mm: float
     page_size: str
-    section_order: tuple[Section, ...]
-    hidden_sections: frozenset[Section]
+    section_order: tuple[SectionKey, ...]
+    hidden_sections: frozenset[SectionKey]
     language: str = "en"
     direction: Direction = "ltr"
     running_header: bool = False
     page_numbers: bool = False
     # The name the running header shows: the resume's basics.name.
     name: str = ""
+    text_color: str = "#1f2328"
+    background_color: str = "#ffffff"
+    spacing: float = 1.0
+    date_format: DateFormat = "short"
+    section_headings: bool = True
+    section_titles: tuple[tuple[Section, str], ...] = ()
+    show_photo: bool = True
+    photo_shape: PhotoShape = "circle"
 
     def css(self) -> str:
         width, height = PAGE_SIZES[self.page_size]
@@ -69,6 +90,9 @@ class PageStyle:
         return (
             ":root {"
             f" --accent: {self.accent_color};"
+            f" --text: {self.text_color};"
+            f" --background: {self.background_color};"
+            f" --space: {self.spacing:g};"
             f" --font-body: {font_stack(self.font_family, self.language)};"
             f" --font-heading: {font_stack(self.heading_font_family, self.language)};"
             f" --font-size: {self.font_size:g}pt;"
@@ -78,28 +102,48 @@ class PageStyle:
             # (Inter's "(" beside capitals, JetBrains Mono's "=>"), and the text layer would
             # read "ﬁ", an arrow or a private-use code point where the page says "fi" or "->".
             ' font-variant-ligatures: none; font-feature-settings: "calt" 0, "case" 0; }\n'
-            f"@page {{ size: {self.page_size}; margin: {margin}; }}\n"
+            # The page's own background fills the whole sheet, margins included, when printed.
+            f"@page {{ size: {self.page_size}; margin: {margin};"
+            f" background-color: {self.background_color}; }}\n"
             + page_marks_css(
                 self.name,
                 font_stack(self.font_family, self.language),
                 running_header=self.running_header,
                 page_numbers=self.page_numbers,
                 direction=self.direction,
+                ink=quiet_ink(self.text_color, self.background_color),
             )
             + TEXT_FITS_CSS
+            + ("" if self.section_headings else NO_HEADINGS_CSS)
             + screen_pages_css(width, height, margin)
         )
 
-    def visible_sections(self, data: dict[str, Any]) -> list[Section]:
-        """Sections in the chosen order, without hidden ones and without empty ones."""
-        order = list(self.section_order) + [s for s in SECTIONS if s not in self.section_order]
+    def visible_sections(self, data: dict[str, Any]) -> list[str]:
+        """Sections in the chosen order, without hidden ones and without empty ones.
+
+        A section the order does not name comes after the ones it does: the standard ones,
+        then the person's own (`custom-<id>`) in the order the document lists them.
+        """
+        known = [*SECTIONS, *(CUSTOM_PREFIX + id_ for id_ in custom_sections(data))]
+        order = list(self.section_order) + [s for s in known if s not in self.section_order]
         return [s for s in order if s not in self.hidden_sections and has_content(data, s)]
 
 
-def has_content(data: dict[str, Any], section: Section) -> bool:
+def custom_sections(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The document's own sections by id, as a template finds them (malformed ones left out)."""
+    found = data.get("customSections")
+    sections = found if isinstance(found, list) else []
+    return {s["id"]: s for s in sections if isinstance(s, dict) and isinstance(s.get("id"), str)}
+
+
+def has_content(data: dict[str, Any], section: str) -> bool:
     if section == "summary":
         basics = data.get("basics")
         return isinstance(basics, dict) and bool(str(basics.get("summary") or "").strip())
+    if section.startswith(CUSTOM_PREFIX):
+        custom = custom_sections(data).get(section.removeprefix(CUSTOM_PREFIX), {})
+        entries = custom.get("items")
+        return isinstance(entries, list) and any(entries) and bool(custom.get("title"))
     entries = data.get(section)
     return isinstance(entries, list) and any(entries)
 
@@ -138,6 +182,14 @@ def resolve(
         running_header=bool(merged["runningHeader"]),
         page_numbers=bool(merged["pageNumbers"]),
         name=resume_name(data or {}),
+        text_color=merged["textColor"],
+        background_color=merged["backgroundColor"],
+        spacing=float(merged["spacing"]),
+        date_format=merged["dateFormat"],
+        section_headings=bool(merged["sectionHeadings"]),
+        section_titles=tuple(sorted(merged["sectionTitles"].items())),
+        show_photo=bool(merged["showPhoto"]),
+        photo_shape=merged["photoShape"],
     )
 
 
@@ -152,7 +204,8 @@ def screen_pages_css(width: str, height: str, margin: str) -> str:
     The body becomes a multi-column box whose columns are exactly a page's content area and
     wrap into rows (`column-wrap`), so Chromium breaks the content across sheets with the same
     fragmentation rules it prints with: the preview shows the PDF's page breaks, one sheet under
-    the other. The sheets themselves are painted by the root background, one per row.
+    the other. The sheets themselves are painted by the root background, one per row, in the
+    theme's background colour.
     """
     gutter = f"{SCREEN_GUTTER}px"
     content_width = f"calc({width} - 2 * {margin})"
@@ -160,7 +213,7 @@ def screen_pages_css(width: str, height: str, margin: str) -> str:
     return (
         "@media screen {"
         f" html {{ min-width: calc({width} + 2 * {gutter}); background-color: #e5e7eb;"
-        f" background-image: linear-gradient(#fff 0 {height}, transparent {height});"
+        f" background-image: linear-gradient(var(--background) 0 {height}, transparent {height});"
         f" background-size: {width} calc({height} + {gutter}); background-repeat: repeat-y;"
         f" background-position: center {gutter}; }}"
         f" body {{ box-sizing: content-box; width: {content_width}; padding: {margin};"

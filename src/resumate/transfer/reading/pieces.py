@@ -20,8 +20,8 @@ SEPARATOR = re.compile(r"\s+[·•|◦▪‧∙⋅]\s+|\s+—\s+|\s*\|\s*|(?<=\w
 RANGE = re.compile(
     r"\s*[–—−‒]\s*|\s+-\s+|(?<=\d)-(?=\D)|\s+(?:to|until|bis|à|au|a|al|até|tot|do)\s+"
 )
-# A numbered reference's mark in front of a publication: "[1]".
-CITATION = re.compile(r"^\[\d{1,3}\]\s*")
+# A numbered reference's mark in front of a publication: "[1]", or "1." in a list of them.
+CITATION = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\.(?=\s|$))\s*")
 # What joins a title to its employer: "Engineer, Acme", "Engineer at Acme", "Ingénieur chez X".
 LEADING = re.compile(r"^(?:[,@]|(?:at|bei|chez|en|in)\s)\s*", re.IGNORECASE)
 
@@ -86,9 +86,13 @@ def runs_on(line: Line) -> bool:
 
 
 def texts_before_date(found: list[Piece], line: int) -> list[Piece]:
-    """The line's texts up to its dates: what a run-on line below continues."""
+    """The line's texts up to its dates (after them, where the dates stand first in a column of
+    their own): what a run-on line below continues."""
+    pieces = [piece for piece in found if piece.line == line]
+    while pieces and pieces[0].kind in ("range", "date"):
+        pieces.pop(0)
     before: list[Piece] = []
-    for piece in (piece for piece in found if piece.line == line):
+    for piece in pieces:
         if piece.kind in ("range", "date"):
             break
         if piece.kind == "text":

@@ -31,11 +31,22 @@ export function setupDesign({ form, root, frame, state, defaults }, { onChange }
   // Controls show the resume's own choice, or the template's default where it has none.
   function show() {
     const base = defaults[state.templateId] || {};
-    for (const input of designControls) {
-      const value = state.theme[input.dataset.theme] ?? base[input.dataset.theme];
-      input.value = value ?? "";
-      showOutput(input, value);
-    }
+    for (const input of designControls) showControl(input, base);
+    markSwatch();
+  }
+
+  function showControl(input, base) {
+    const value = state.theme[input.dataset.theme] ?? base[input.dataset.theme];
+    if (input.type === "radio") input.checked = input.value === value;
+    else if (input.type === "checkbox") input.checked = Boolean(value);
+    else { input.value = value ?? ""; showOutput(input, value); }
+  }
+
+  // Every control, the template's choice among them, as a whole theme says (an undo).
+  function showTheme() {
+    const base = defaults[state.templateId] || {};
+    form.querySelector("[data-template-select]").value = state.templateId;
+    for (const input of form.querySelectorAll("[data-theme]")) showControl(input, base);
     markSwatch();
   }
 
@@ -70,5 +81,5 @@ export function setupDesign({ form, root, frame, state, defaults }, { onChange }
     }
   });
 
-  return { applyInput, markSwatch };
+  return { applyInput, markSwatch, showTheme };
 }
