@@ -95,7 +95,7 @@ def test_dates_fixture_accepts_only_schema_dates(name: str, value: str) -> None:
     if name == "invalid":
         assert _single_error(doc) == (
             ("work", 0, "startDate"),
-            "must be a date as YYYY, YYYY-MM or YYYY-MM-DD",
+            "must be a date as YYYY, YYYY-MM or YYYY-MM-DD. “2013-12-021” does not read as a date.",
         )
     else:
         assert dump_resume(parse_resume(doc)) == doc

@@ -109,12 +109,12 @@ async def test_files_deleted_during_an_outage_go_once_storage_is_back(
     # The rows are gone for the owner; the file waits, recorded, for storage to come back.
     assert stored(s3_admin, s3_bucket, resume["id"])
     assert await sweep(context.sessionmaker, context.storage) == 0
-    assert await pending(context) == 2  # the PDF folder and the thumbnail folder
+    assert await pending(context) == 3  # the PDF, thumbnail and photo folders
 
     relay.restore()
     assert await sweep(context.sessionmaker, context.storage) == 0  # not due yet: backoff
     later = datetime.now(UTC) + timedelta(hours=2)
-    assert await sweep(context.sessionmaker, context.storage, later) == 2
+    assert await sweep(context.sessionmaker, context.storage, later) == 3
     assert stored(s3_admin, s3_bucket, resume["id"]) == []
     assert await pending(context) == 0
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
-from pydantic import Field, ValidationError, model_validator
+from annotated_types import MaxLen
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from resumate.document.fields import MAX_DOCUMENT_BYTES, Opt, ResumeModel, Section, Url
@@ -12,6 +13,7 @@ from resumate.document.sections import (
     Award,
     Basics,
     Certificate,
+    CustomSection,
     Education,
     Interest,
     Language,
@@ -23,6 +25,8 @@ from resumate.document.sections import (
     Volunteer,
     Work,
 )
+
+MAX_CUSTOM_SECTIONS = 20
 
 
 class JsonResume(ResumeModel):
@@ -42,6 +46,17 @@ class JsonResume(ResumeModel):
     references: Opt[Section[Reference]] = None
     projects: Opt[Section[Project]] = None
     meta: Opt[Meta] = None
+    # Not in the standard: sections the person named themselves, kept as an extension key so
+    # that other JSON Resume tools carry it along (or ignore it).
+    custom_sections: Opt[Annotated[list[CustomSection], MaxLen(MAX_CUSTOM_SECTIONS)]] = None
+
+    @field_validator("custom_sections")
+    @classmethod
+    def _unique_ids(cls, sections: list[CustomSection]) -> list[CustomSection]:
+        ids = [section.id for section in sections]
+        if len(set(ids)) != len(ids):
+            raise PydanticCustomError("duplicate_id", "gives two sections the same id")
+        return sections
 
     @model_validator(mode="after")
     def _check_size(self) -> Self:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field, StrictStr, StringConstraints
+
 from resumate.document.fields import (
     Date,
     Email,
@@ -14,6 +18,13 @@ from resumate.document.fields import (
     ShortText,
     Url,
 )
+
+# A custom section's key in the theme's section order is "custom-<id>".
+CUSTOM_ID_PATTERN = r"^[a-z0-9]{1,16}$"
+CustomId = Annotated[StrictStr, StringConstraints(pattern=CUSTOM_ID_PATTERN)]
+CustomTitle = Annotated[
+    StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)
+]
 
 
 class Location(ResumeModel):
@@ -169,3 +180,24 @@ class Project(ResumeModel):
     roles: Opt[Keywords] = None
     entity: Opt[ShortText] = None
     type: Opt[ShortText] = None
+
+
+class CustomEntry(ResumeModel):
+    """An entry of a section the person named themselves: a patent, an exhibition..."""
+
+    name: Opt[ShortText] = None
+    subtitle: Opt[ShortText] = None
+    location: Opt[ShortText] = None
+    start_date: Opt[Date] = None
+    end_date: Opt[Date] = None
+    url: Opt[Url] = None
+    summary: Opt[LongText] = None
+    highlights: Opt[Highlights] = None
+
+
+class CustomSection(ResumeModel):
+    """A section of the person's own (an extension of the standard: `customSections`)."""
+
+    id: CustomId
+    title: CustomTitle
+    items: Section[CustomEntry] = Field(default_factory=list)

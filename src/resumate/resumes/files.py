@@ -1,4 +1,4 @@
-"""Where a resume's files live in storage: its PDFs and its thumbnails, one folder each.
+"""Where a resume's files live in storage: its PDFs, thumbnails and photo, one folder each.
 
 Keys name the content they were made from (`pdfs/<resume id>/<content hash>.pdf`), and every
 file of a resume sits under a folder of its own, so deleting the resume finds them all, also
@@ -22,5 +22,9 @@ def thumbnail_folder(resume_id: uuid.UUID) -> str:
     return f"thumbnails/resumes/{resume_id}/"
 
 
-def folders(resume_id: uuid.UUID) -> tuple[str, str]:
-    return pdf_folder(resume_id), thumbnail_folder(resume_id)
+def photo_folder(resume_id: uuid.UUID) -> str:
+    return f"photos/resumes/{resume_id}/"
+
+
+def folders(resume_id: uuid.UUID) -> tuple[str, ...]:
+    return pdf_folder(resume_id), thumbnail_folder(resume_id), photo_folder(resume_id)

@@ -19,6 +19,7 @@ from resumate.db import release
 from resumate.deps import DatabaseDep, SettingsDep
 from resumate.rendering.deps import RendererDep
 from resumate.resumes.pdf.service import pdf_filename
+from resumate.resumes.photo.service import inline_photo
 from resumate.sharing.counting import VisitKind, count_visit
 from resumate.sharing.deps import ShareKeysDep, ShareServiceDep
 from resumate.sharing.models import Share
@@ -114,6 +115,7 @@ async def web_resume(
     keys: ShareKeysDep,
     database: DatabaseDep,
     settings: SettingsDep,
+    storage: StorageDep,
 ) -> Response:
     share = await _opened(request, token, service, keys, database)
     if share is None:
@@ -121,7 +123,9 @@ async def web_resume(
     if not _let_in(request, share, keys):
         return render(request, "sharing/password.html", {"action": f"/r/{token}"}, headers=PRIVATE)
     shown = await service.shown(share)
-    document = shown.document()
+    await release(service.session)
+    # From the redacted data: a hidden photo is not named there, so none is shown.
+    document = shown.document(await inline_photo(storage, shown.resume_id, shown.data))
     site = settings.public_url or f"{request.url.scheme}://{request.url.netloc}"
     page = web_page(
         document.html,

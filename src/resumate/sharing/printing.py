@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 from resumate.rendering.renderer import Renderer
 from resumate.resumes.files import pdf_key, thumbnail_folder
 from resumate.resumes.pdf.service import printed_hash
+from resumate.resumes.photo.service import inline_photo
 from resumate.sharing.service import Shown
 from resumate.storage.base import Storage, StorageNotFound
 from resumate.transfer.reading.images import drawn, png, quantized
@@ -31,7 +32,8 @@ class SharePrinter:
             return await self.storage.get(key)
         except StorageNotFound:
             pass
-        document = shown.document()
+        # From the redacted data: a hidden photo is not named there, so none is printed.
+        document = shown.document(await inline_photo(self.storage, shown.resume_id, shown.data))
         printed = await self.renderer.pdf(
             document.html, title=document.title, author=document.author
         )

@@ -57,8 +57,9 @@ class Shown:
     theme: dict[str, Any]
     template: Template
 
-    def document(self) -> Document:
-        return render_document(self.template.source, self.data, self.theme)
+    def document(self, photo: str | None = None) -> Document:
+        """`photo`: the photo the shown data names, inlined (`resumate.resumes.photo`)."""
+        return render_document(self.template.source, self.data, self.theme, photo)
 
 
 class ShareService:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
 from collections.abc import Mapping
 
@@ -67,17 +68,24 @@ class LimitBody:
         max_bytes: int,
         max_seconds: float,
         allowances: Mapping[str, int] | None = None,
+        pattern_allowances: Mapping[re.Pattern[str], int] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_seconds = max_seconds
         self.allowances = dict(allowances or {})
+        # Paths with an id in them (a resume's photo): matched whole.
+        self.pattern_allowances = dict(pattern_allowances or {})
+
+    def limit(self, path: str) -> int:
+        found = (n for pattern, n in self.pattern_allowances.items() if pattern.fullmatch(path))
+        return self.allowances.get(path) or next(found, self.max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.allowances.get(scope["path"], self.max_bytes)
+        limit = self.limit(scope["path"])
         too_large = PayloadTooLarge(_too_large(scope["path"], limit))
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > limit:

@@ -25,6 +25,7 @@ from resumate.rendering.letter import render_letter
 from resumate.rendering.renderer import RenderedPdf, Renderer
 from resumate.resumes.files import pdf_key
 from resumate.resumes.models import Resume
+from resumate.resumes.photo.service import inline_photo
 from resumate.resumes.repository import PrintedPdf, ResumeRepository
 from resumate.storage.base import Storage, StorageUnavailable
 from resumate.templates.models import Template
@@ -77,7 +78,9 @@ class PdfService:
     async def document(self, resume: Resume) -> Document:
         """The exact HTML the PDF is printed from."""
         template = await self.templates.get(resume.template_id)
-        return render_document(template.source, resume.data, resume.theme)
+        await release(self.session)
+        photo = await inline_photo(self.storage, resume.id, resume.data)
+        return render_document(template.source, resume.data, resume.theme, photo)
 
     async def draft_document(
         self,
@@ -89,10 +92,11 @@ class PdfService:
     ) -> Document:
         """The document `resume` would print as with unsaved edits; None keeps the saved part."""
         template = await self.templates.resolve(template_id or resume.template_id)
+        await release(self.session)
+        shown = resume.data if data is None else data
+        photo = await inline_photo(self.storage, resume.id, shown)
         return render_document(
-            template.source,
-            resume.data if data is None else data,
-            resume.theme if theme is None else theme,
+            template.source, shown, resume.theme if theme is None else theme, photo
         )
 
     async def letter(
@@ -139,7 +143,8 @@ class PdfService:
         if resume.pdf_hash == digest and resume.pdf_key:
             kept = PrintedPdf(resume.pdf_key, digest, resume.pdf_pages or 0, resume.pdf_bytes or 0)
             return kept, None
-        document = render_document(template.source, resume.data, resume.theme)
+        photo = await inline_photo(self.storage, resume.id, resume.data)
+        document = render_document(template.source, resume.data, resume.theme, photo)
         printed = await self.renderer.pdf(
             document.html, title=document.title, author=document.author
         )

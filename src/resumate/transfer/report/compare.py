@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from resumate.transfer.reading.files import ReadResume
-from resumate.transfer.reading.headings import section_of
+from resumate.transfer.reading.headings import heading_names, name_key, section_of
 from resumate.transfer.reading.lines import Line
 
 Status = Literal["found", "changed", "missing"]
-# Not printed as text: the photo, the design kept in meta.
-UNPRINTED = ("basics.image", "meta", "$schema")
+# Not printed as text: the photo, the design kept in meta. Sections of the person's own print,
+# but no parser has fields for them: their text is read, not compared field by field.
+UNPRINTED = ("basics.image", "meta", "$schema", "customSections")
 DAY = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
 BARE_SITE = re.compile(r"^(https?://[^/]+)/$")
 # The lines a parser looks at for the name and contact details.
@@ -80,8 +81,9 @@ def leaves(node: Any, path: str = "") -> dict[str, str]:
     return {path: text}
 
 
-def compare(data: dict[str, Any], read: ReadResume) -> Report:
-    """The report on one printed resume and what a parser read from it."""
+def compare(data: dict[str, Any], read: ReadResume, titles: dict[str, str] | None = None) -> Report:
+    """The report on one printed resume and what a parser read from it; `titles` are the
+    headings the person chose (the theme's sectionTitles)."""
     expected = {p: v for p, v in leaves(data).items() if not p.startswith(UNPRINTED)}
     got = leaves(read.document)
     checks = [check(path, value, got.get(path)) for path, value in expected.items()]
@@ -94,6 +96,7 @@ def compare(data: dict[str, Any], read: ReadResume) -> Report:
         *layout_findings(read),
         *date_findings(checks),
         *field_findings(checks),
+        *heading_findings(titles or {}),
     ]
     return Report(score, checks, findings, read.stream, read.pages)
 
@@ -181,5 +184,26 @@ def field_findings(checks: list[FieldCheck]) -> list[Finding]:
             f"{count} did not read back as written, such as {example}.",
             "Keep each value in its own field (a job title in Position, the employer in"
             " Company), or try another template and run this check again.",
+        )
+    ]
+
+
+def heading_findings(titles: dict[str, str]) -> list[Finding]:
+    """Headings of the person's own that parsers do not know as the section they head."""
+    unknown = [
+        title
+        for section, title in titles.items()
+        if heading_names().get(name_key(title)) != section
+    ]
+    if not unknown:
+        return []
+    named = ", ".join(f"“{title}”" for title in unknown)
+    return [
+        Finding(
+            "headings",
+            f"Parsers may not recognise {named} as a section heading: what follows can read as"
+            " part of the section before.",
+            "Use the usual name for the section (leave “Heading on the page” empty), or keep"
+            " yours knowing some systems may misfile what is under it.",
         )
     ]

@@ -20,7 +20,7 @@ class FieldCheckOut(ApiModel):
 
 
 class FindingOut(ApiModel):
-    code: Literal["contact_not_first", "columns", "unmapped_glyphs", "dates", "fields"]
+    code: Literal["contact_not_first", "columns", "unmapped_glyphs", "dates", "fields", "headings"]
     message: str
     fix: str = Field(description="What to change.")
 

@@ -53,6 +53,7 @@ class ReportService:
             return kept
         data = resume.data
         digest, pdf = await self.pdfs.printed(resume)
-        report = compare(data, await self.reader.read(pdf))
+        titles = (resume.theme or {}).get("sectionTitles") or {}
+        report = compare(data, await self.reader.read(pdf), titles)
         self.cache.put(digest, report)
         return report

@@ -1,5 +1,9 @@
 // The document, read back from the form: the JSON Resume data, with what the form has no
 // inputs for carried over (data-extra, and the rest of the document the page was served).
+import { readCustomSections, withCustomKeys } from "./custom-sections.js";
+import { dateValue } from "./dates.js";
+import { readSections } from "./sections.js";
+
 export const ownEntry = (el, entry) => el.closest("[data-entry]") === entry;
 
 function setOrDrop(target, key, value) {
@@ -14,7 +18,9 @@ function readStrings(list) {
 function readEntry(entry) {
   const result = JSON.parse(entry.dataset.extra || "{}");
   entry.querySelectorAll("[data-key]").forEach((input) => {
-    if (ownEntry(input, entry)) setOrDrop(result, input.dataset.key, input.value.trim() === "" ? "" : input.value);
+    // A date stores its reading ("March 2021" → "2021-03"), or the value it had when unreadable.
+    const value = input.matches("[data-date]") ? dateValue(input) : input.value;
+    if (ownEntry(input, entry)) setOrDrop(result, input.dataset.key, value.trim() === "" ? "" : value);
   });
   entry.querySelectorAll("[data-strings]").forEach((list) => {
     if (ownEntry(list, entry)) setOrDrop(result, list.dataset.strings, readStrings(list));
@@ -44,18 +50,25 @@ export function documentReader({ form, original, state }) {
     setOrDrop(basics, "location", Object.keys(location).length ? location : undefined);
     setOrDrop(basics, "profiles", readList("basics.profiles"));
     setOrDrop(doc, "basics", Object.keys(basics).length ? basics : undefined);
-    form.querySelectorAll("[data-section]").forEach((section) => {
+    // The summary's card holds basics.summary, not a list of its own.
+    form.querySelectorAll("[data-section]:has([data-list])").forEach((section) => {
       setOrDrop(doc, section.dataset.section, readList(section.dataset.section));
     });
+    setOrDrop(doc, "customSections", readCustomSections(form, readList));
     return doc;
   }
 
   function readTheme() {
-    const order = [...form.querySelectorAll("[data-section-order] > [data-item]")];
+    const sections = readSections(form, state.theme);
+    // "Heading on the page": only the ones the person wrote; an empty one prints the default.
+    const titles = { ...state.theme.sectionTitles };
+    form.querySelectorAll("[data-section-title]").forEach((input) => setOrDrop(titles, input.dataset.sectionTitle, input.value.trim()));
+    const shown = withCustomKeys(sections.sectionOrder, form);
     return {
       ...state.theme,
-      sectionOrder: order.map((item) => item.dataset.sectionKey),
-      hiddenSections: order.filter((item) => !item.querySelector("[data-visible]").checked).map((item) => item.dataset.sectionKey),
+      sectionOrder: shown,
+      hiddenSections: sections.hiddenSections.filter((key) => shown.includes(key)),
+      sectionTitles: titles,
     };
   }
 

@@ -1,0 +1,1 @@
+"""The person's photo: uploaded cropped, cleaned of metadata, stored, inlined where printed."""
