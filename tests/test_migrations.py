@@ -46,4 +46,4 @@ def test_migrations_go_down_and_up_again(kind: str, tmp_path: Path) -> None:
         config = alembic_config(async_database_url(url))
         command.downgrade(config, "base")
         command.upgrade(config, "head")
-        assert head_revision() == "0012"
+        assert head_revision() == "0013"

@@ -19,7 +19,7 @@ async def test_healthz_answers_while_the_process_lives(client: httpx.AsyncClient
 async def test_readyz_reports_database_at_head(client: httpx.AsyncClient) -> None:
     response = await client.get("/readyz")
     assert response.status_code == 200
-    assert response.json()["migration"] == "0012"
+    assert response.json()["migration"] == "0013"
 
 
 async def _readyz(settings: Settings) -> httpx.Response:
@@ -32,7 +32,7 @@ async def test_readyz_is_unavailable_until_migrations_reach_head(tmp_path: Path)
     await asyncio.to_thread(upgrade, async_database_url(url), "base")
     response = await _readyz(test_settings(url, tmp_path))
     assert response.status_code == 503
-    assert response.json()["head"] == "0012"
+    assert response.json()["head"] == "0013"
 
 
 async def test_readyz_is_unavailable_when_the_database_is_unreachable(tmp_path: Path) -> None:
@@ -53,4 +53,4 @@ async def test_readyz_accepts_a_schema_a_newer_release_migrated(tmp_path: Path) 
     response = await _readyz(test_settings(url, tmp_path))
     assert response.status_code == 200
     body = response.json()
-    assert (body["status"], body["migration"], body["head"]) == ("ok", "9999", "0012")
+    assert (body["status"], body["migration"], body["head"]) == ("ok", "9999", "0013")

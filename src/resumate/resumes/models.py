@@ -56,5 +56,10 @@ class ResumeVersion(IdMixin, Base):
     data: Mapped[dict[str, Any]]
     theme: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What the person called this state ("Sent to Nordlys"); a named version is never grouped
+    # away in the history (resumes/versions/bursts).
+    name: Mapped[str | None] = mapped_column(String(80))
+    # The version a restore brought back, when this state is one.
+    restored_from: Mapped[int | None]
 
     __table_args__ = (UniqueConstraint("resume_id", "version"),)

@@ -31,6 +31,7 @@ from resumate.auth.models import User
 from resumate.auth.provider import Identity
 from resumate.db import UTCDateTime, utcnow
 from resumate.resumes.models import Resume, ResumeVersion
+from resumate.resumes.versions.bursts import Stamp
 
 # Whose resumes: a signed-in user's id, or a caller's identity, whose token is checked to be
 # still good in the same query (one round trip for the most common requests).
@@ -324,6 +325,30 @@ class VersionRepository:
                 ResumeVersion.resume_id == resume_id, ResumeVersion.version == version
             )
         )
+
+    async def stamps(self, resume_id: uuid.UUID) -> list[Stamp]:
+        """Every saved version of the resume without its content, oldest first."""
+        rows = await self.session.execute(
+            select(
+                ResumeVersion.version,
+                ResumeVersion.created_at,
+                ResumeVersion.name,
+                ResumeVersion.restored_from,
+            )
+            .where(ResumeVersion.resume_id == resume_id)
+            .order_by(ResumeVersion.version)
+        )
+        return [Stamp(*row) for row in rows]
+
+    async def annotate(self, resume_id: uuid.UUID, version: int, **values: Any) -> bool:
+        """Set a version's name or where it was restored from; never its content."""
+        result = await self.session.execute(
+            update(ResumeVersion)
+            .where(ResumeVersion.resume_id == resume_id, ResumeVersion.version == version)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def all_for(self, resume_id: uuid.UUID) -> Sequence[ResumeVersion]:
         rows = await self.session.scalars(

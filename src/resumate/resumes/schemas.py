@@ -110,6 +110,8 @@ class VersionSummary(ApiModel):
     title: str
     template_id: uuid.UUID
     created_at: datetime
+    name: str | None = None  # what the person called it ("Sent to Nordlys")
+    restored_from: int | None = None  # the version a restore brought back
 
 
 class VersionOut(VersionSummary):

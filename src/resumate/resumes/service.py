@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,10 +18,14 @@ from resumate.resumes.cleanup.service import FileCleanup
 from resumate.resumes.files import folders
 from resumate.resumes.models import Resume, ResumeVersion
 from resumate.resumes.repository import Owner, ResumeRepository, VersionRepository
+from resumate.resumes.versions.bursts import Burst, bursts
+from resumate.resumes.versions.changes import version_changes
+from resumate.resumes.versions.diff import Change
 from resumate.storage.base import Storage
 from resumate.templates.service import TemplateService
 
 NOT_FOUND = "There is no resume with this id."
+NO_VERSION = "This resume has no such version."
 
 
 @dataclass(frozen=True)
@@ -34,9 +38,24 @@ class Changes:
     theme: Theme | None = None
 
 
+# Told the id of each resume made or saved (the dashboard's thumbnail is made ahead from it).
+Saved = Callable[[uuid.UUID], None]
+
+
+def _nobody_told(_resume_id: uuid.UUID) -> None:
+    return None
+
+
 class ResumeService:
-    def __init__(self, session: AsyncSession, trash_retention: timedelta, storage: Storage) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        trash_retention: timedelta,
+        storage: Storage,
+        saved: Saved = _nobody_told,
+    ) -> None:
         self.session = session
+        self.saved = saved
         self.storage = storage
         self.resumes = ResumeRepository(session)
         self.versions = VersionRepository(session)
@@ -109,6 +128,7 @@ class ResumeService:
             )
         )
         await self.versions.record(resume)
+        self.saved(resume.id)
         return resume
 
     async def create_variant(
@@ -129,6 +149,7 @@ class ResumeService:
             )
         )
         await self.versions.record(variant)
+        self.saved(variant.id)
         return variant
 
     async def save(
@@ -208,6 +229,7 @@ class ResumeService:
             )
         )
         await self.versions.record(copy)
+        self.saved(copy.id)
         return copy
 
     async def versions_page(
@@ -219,8 +241,31 @@ class ResumeService:
     async def version(self, resume: Resume, number: int) -> ResumeVersion:
         found = await self.versions.get(resume.id, number)
         if found is None:
-            raise NotFound("This resume has no such version.")
+            raise NotFound(NO_VERSION)
         return found
+
+    async def history_page(
+        self, resume: Resume, *, limit: int, offset: int
+    ) -> tuple[list[Burst], int]:
+        """One page of the resume's history as people read it: editing bursts, newest first."""
+        found = bursts(await self.versions.stamps(resume.id))
+        return found[offset : offset + limit], len(found)
+
+    async def name_version(self, resume: Resume, number: int, name: str | None) -> ResumeVersion:
+        """Give a saved version a name, another one, or none (None). The resume itself, its
+        version number and its ETag stay as they are."""
+        if not await self.versions.annotate(resume.id, number, name=name):
+            raise NotFound(NO_VERSION)
+        return await self.version(resume, number)
+
+    async def changes_since(
+        self, resume: Resume, number: int
+    ) -> tuple[ResumeVersion, list[Change]]:
+        """A saved version and what differs in the resume now, field by field."""
+        old = await self.version(resume, number)
+        before = await self.templates.get(old.template_id)
+        after = await self.templates.get(resume.template_id)
+        return old, version_changes(old, resume, (before.name, after.name))
 
     async def restore_version(self, resume: Resume, number: int, expected_version: int) -> Resume:
         """Make an earlier version the current one, as a new version: history is never rewritten."""
@@ -233,7 +278,9 @@ class ResumeService:
         }
         if resume.version != expected_version:
             raise PreconditionFailed()
-        return await self._save(resume.owner_id, resume.id, expected_version, values)
+        saved = await self._save(resume.owner_id, resume.id, expected_version, values)
+        await self.versions.annotate(resume.id, saved.version, restored_from=number)
+        return saved
 
     async def _save(
         self, owner: Owner, resume_id: uuid.UUID, expected_version: int, values: dict[str, Any]
@@ -243,4 +290,5 @@ class ResumeService:
             # Nothing matched: not the owner's resume (404), or saved since (412).
             await self.owned(owner, resume_id, document=False)
             raise PreconditionFailed()
+        self.saved(saved.id)
         return saved
