@@ -6,8 +6,10 @@
 # import (reading resume files: PDF, Word, Markdown, and through the worker process),
 # share (a share link's public page, its PDF and preview, in process),
 # export (writing a resume as Word, Markdown, text and PNG, against the JSON export),
-# or all (the default: pdf, then api, then preview, then ai, then import, then share, then export).
-# Usage: scripts/bench.sh [api|pdf|preview|ai|import|share|export|all] [options]
+# fit (fitting a resume to N pages, against one plain print),
+# or all (the default: pdf, then api, then preview, then ai, then import, then share, then export,
+# then fit).
+# Usage: scripts/bench.sh [api|pdf|preview|ai|import|share|export|fit|all] [options]
 #   api: [--quick] [--duration SECONDS] [--connections N]   (python -m bench.api --help)
 #   pdf: [--quick] [--seconds SECONDS] [--concurrency N] [--queue N]   (python -m bench.pdf --help)
 #   preview: [--quick] [--samples N]   (python -m bench.preview --help)
@@ -15,7 +17,8 @@
 #   import: [--quick]   (python -m bench.import --help)
 #   share: [--quick] [--samples N]   (python -m bench.share --help)
 #   export: [--quick]   (python -m bench.export --help)
-#   all: the api options; --quick applies to all seven.
+#   fit: [--quick]   (python -m bench.fit --help)
+#   all: the api options; --quick applies to all eight.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +26,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 which=all
 case "${1:-}" in
-  api | pdf | preview | ai | import | share | export | all) which=$1; shift ;;
+  api | pdf | preview | ai | import | share | export | fit | all) which=$1; shift ;;
 esac
 
 run_api() {
@@ -69,6 +72,11 @@ run_export() {
   .venv/bin/python -m bench.export "$@"
 }
 
+run_fit() {
+  say "running the fit benchmark: fitting resumes to one and two pages (Chromium in process)"
+  .venv/bin/python -m bench.fit "$@"
+}
+
 run_ai() {
   say "running the AI benchmark: analyzers, the local model, the guard's evaluation set (offline)"
   .venv/bin/python -m bench.ai "$@"
@@ -80,6 +88,7 @@ case "$which" in
   import) run_import "$@" ;;
   share) run_share "$@" ;;
   export) run_export "$@" ;;
+  fit) run_fit "$@" ;;
   pdf) run_pdf "$@" ;;
   preview) run_preview "$@" ;;
   all)
@@ -92,5 +101,6 @@ case "$which" in
     run_import "${quick[@]}"
     run_share "${quick[@]}"
     run_export "${quick[@]}"
+    run_fit "${quick[@]}"
     ;;
 esac

@@ -117,6 +117,16 @@ class Renderer:
         )
         return RenderedPdf(data=data, pages=page_count(raw))
 
+    async def pages(self, html: str) -> int:
+        """How many sheets `html` prints on: the same print as `pdf`, counted and thrown away,
+        without the text layer's corrections (a layout probe, e.g. fitting to a page count)."""
+
+        async def print_pdf(page: Page) -> bytes:
+            await page.set_content(html, wait_until="load")
+            return await page.pdf(print_background=True, prefer_css_page_size=True, tagged=True)
+
+        return page_count(await self._run(print_pdf))
+
     async def png(
         self, html: str, *, width: int, height: int, scale: float = 0.5, inset: int = 0
     ) -> bytes:

@@ -2,6 +2,7 @@
 // each change, into the frame; the frame is as tall as its sheets, scaled to the pane (fit or
 // zoomed), and the pane scrolls.
 import { markPages } from "./page-marks.js";
+import { setupZoom } from "./zoom.js";
 
 const PREVIEW_DELAY = 120;
 
@@ -59,10 +60,9 @@ export function setupPreview({ R, root, frame, api }, { body, errors }) {
     root.dispatchEvent(new CustomEvent("preview:updated"));
   }
 
-  let zoom = 0; // 0 = fit to width; otherwise a scale factor
   const viewport = document.querySelector("[data-preview-viewport]");
   const scaler = document.querySelector("[data-preview-scaler]");
-  const zoomLabel = document.querySelector("[data-zoom-label]");
+  const zoom = setupZoom({ viewport, onChange: () => fit() });
   const pageCount = document.querySelector("[data-page-count]");
 
   function fit() {
@@ -71,31 +71,31 @@ export function setupPreview({ R, root, frame, api }, { body, errors }) {
     const rootStyle = frame.contentWindow.getComputedStyle(doc.documentElement);
     const width = parseFloat(rootStyle.minWidth) || doc.documentElement.scrollWidth;
     frame.style.width = `${width}px`;
-    const height = doc.documentElement.scrollHeight;
+    // The sheets' height, from the body's margin box: the root's scrollHeight is never less
+    // than the frame's own height, so a preview that lost a page would keep its height.
+    const bodyStyle = frame.contentWindow.getComputedStyle(doc.body);
+    const height = Math.ceil(doc.body.getBoundingClientRect().bottom + frame.contentWindow.scrollY
+      + (parseFloat(bodyStyle.marginBottom) || 0));
     frame.style.height = `${height}px`;
-    const fitted = Math.min(1.5, (viewport.clientWidth - 8) / width);
-    const scale = zoom || fitted;
+    // The preview paints each sheet as a band of its root's background: one band per page.
+    const stride = parseFloat((rootStyle.backgroundSize || "").split(" ")[1]);
+    // A whole page: the first sheet with the gutters above and below it.
+    const gutter = parseFloat(rootStyle.backgroundPositionY) || 0;
+    const scale = zoom.scale({ width, page: stride ? stride + gutter : height });
     frame.style.transform = `scale(${scale})`;
     scaler.style.width = `${width * scale}px`;
     scaler.style.height = `${height * scale}px`;
-    zoomLabel.textContent = zoom ? `${Math.round(scale * 100)}%` : "Fit";
-    // The preview paints each sheet as a band of its root's background: one band per page.
-    const stride = parseFloat((rootStyle.backgroundSize || "").split(" ")[1]);
     if (stride) {
       const sheets = Math.max(1, Math.round((height - 24) / stride));
       pageCount.textContent = `${sheets} page${sheets === 1 ? "" : "s"}`;
       root.dataset.pages = String(sheets);
       const { data, theme } = body();
       markPages(doc, { sheets, stride, name: data.basics?.name, ...theme });
+      // The sheets as laid out now (fit.js weighs the last one).
+      root.dispatchEvent(new CustomEvent("preview:pages", { detail: { doc, sheets, stride } }));
     }
   }
 
-  document.querySelectorAll("[data-zoom]").forEach((button) => button.addEventListener("click", () => {
-    const step = Number(button.dataset.zoom);
-    const current = zoom || Number(frame.style.transform.replace(/[^\d.]/g, "")) || 1;
-    zoom = step === 0 ? 0 : Math.min(2, Math.max(0.3, current + step * 0.1));
-    fit();
-  }));
   new ResizeObserver(() => fit()).observe(viewport);
   // Fit the frame's document now, and again as its fonts arrive (frame-fonts.js adds them).
   function watchFrame() {

@@ -1,0 +1,1 @@
+"""Fit to N pages: the loosest readable design on which a resume prints that short."""
