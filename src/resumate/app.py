@@ -52,6 +52,7 @@ from resumate.components import Components
 from resumate.config import Settings, app_secret
 from resumate.db import Database
 from resumate.deps import DATABASE, SETTINGS
+from resumate.gallery.ahead import make_gallery_pictures
 from resumate.gallery.pages import router as gallery_pages
 from resumate.health.router import router as health_router
 from resumate.mail import Postbox, build_mailer
@@ -61,10 +62,14 @@ from resumate.rendering.deps import RENDERER
 from resumate.rendering.renderer import Renderer
 from resumate.resumes.cleanup.service import sweep
 from resumate.resumes.editor.pages import router as editor_pages
+from resumate.resumes.fit.router import router as fit_router
 from resumate.resumes.pages import router as resumes_pages
 from resumate.resumes.pdf.router import router as pdf_router
+from resumate.resumes.photo.router import PHOTO_PATH
+from resumate.resumes.photo.router import router as photo_router
 from resumate.resumes.router import router as resumes_router
 from resumate.resumes.service import ResumeService
+from resumate.resumes.thumbnails.ahead import THUMBNAILS_AHEAD, ThumbnailsAhead
 from resumate.resumes.thumbnails.pages import router as thumbnail_pages
 from resumate.resumes.trash.pages import router as trash_pages
 from resumate.resumes.trash.router import router as trash_router
@@ -120,6 +125,8 @@ ROUTERS = (
     versions_router,
     ai_apply_router,
     pdf_router,
+    photo_router,
+    fit_router,
     report_router,
     ai_status_router,
     jwks_router,
@@ -169,7 +176,9 @@ def build_components(settings: Settings) -> Components:
     secret = app_secret(settings)
     parts.put(STORAGE, build_storage(settings, secret))
     # Chromium starts on the first render, not here: most processes never print.
-    parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
+    renderer = parts.put(RENDERER, Renderer(settings.render, settings.data_dir / "renderer"))
+    # Closed before the renderer and storage it uses: pictures still waiting are dropped.
+    parts.put(THUMBNAILS_AHEAD, ThumbnailsAhead(database, parts.get(STORAGE), renderer))
     # Likewise the process that reads files to import starts with the first one.
     parts.put(READER, ReadingWorker(settings.imports))
     uploads = DirectUploads.build(settings, secret)
@@ -197,12 +206,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upkeep = asyncio.create_task(_upkeep_forever(components))
         # In a worker thread: the app answers at once, and the analyzers are ready soon after.
         warming = asyncio.create_task(asyncio.to_thread(warm_analyzers))
+        # The gallery's pictures, made while nobody waits for them.
+        pictures = asyncio.create_task(
+            make_gallery_pictures(
+                components.get(DATABASE), components.get(STORAGE), components.get(RENDERER)
+            )
+        )
         try:
             yield
         finally:
-            upkeep.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await upkeep
+            for task in (upkeep, pictures):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await warming
             await components.close()
 
@@ -236,6 +252,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.max_body_bytes,
         max_seconds=settings.body_timeout_seconds,
         allowances=dict.fromkeys((*UPLOAD_PATHS, TIDY_PATH), settings.imports.max_body_bytes),
+        pattern_allowances={PHOTO_PATH: settings.imports.max_body_bytes},
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCookies)

@@ -8,14 +8,16 @@ checked against the document's models when this module loads, so a misspelt one 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from resumate.document.dates import editor_words, format_examples
 from resumate.document.fields import ResumeModel
 from resumate.document.sections import (
     Award,
     Basics,
     Certificate,
+    CustomEntry,
     Education,
     Interest,
     Language,
@@ -29,7 +31,7 @@ from resumate.document.sections import (
     Work,
 )
 
-Kind = Literal["text", "long", "date", "url", "email", "tel", "list"]
+Kind = Literal["text", "long", "date", "url", "email", "tel", "list", "country"]
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,9 @@ class Section:
             raise ValueError(f"the {self.key} heading names a field the form does not show")
 
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
-END_HINT = "Leave empty if ongoing"
+# Dates are typed as people write them, or picked (js/editor/dates.js); stored as ISO 8601.
+DATE_HINT = "e.g. March 2021, 03/2021 or 2021"
+END_HINT = "e.g. June 2023, or “Present”"
 
 
 def _dates(start: str = "startDate", end: str | None = "endDate") -> tuple[Field, ...]:
@@ -99,7 +102,8 @@ LOCATION = checked(
     Field("postalCode", "Postal code"),
     Field("city", "City"),
     Field("region", "Region"),
-    Field("countryCode", "Country code", hint="e.g. US, DE, JP"),
+    # Chosen by its name in the resume's language; the document keeps the ISO code ("DE").
+    Field("countryCode", "Country", "country", "Type to search, or a code such as DE"),
 )
 PROFILE = Section(
     Profile,
@@ -258,6 +262,38 @@ SECTIONS: tuple[Section, ...] = (
         (Field("name", "Name"), Field("reference", "Reference", "long", wide=True)),
     ),
 )
+# A section the person names themselves; `custom_forms` gives each its own key and title.
+CUSTOM = Section(
+    CustomEntry,
+    "custom",
+    "Your own section",
+    "entry",
+    ("name", "subtitle"),
+    (
+        Field("name", "Title"),
+        Field("subtitle", "Organisation or subtitle"),
+        *_dates(),
+        Field("location", "Location"),
+        Field("url", "URL", "url"),
+        Field("summary", "Summary", "long", wide=True),
+        Field("highlights", "Highlights", "list", wide=True),
+    ),
+)
+# What a custom section itself holds besides its entries: the rest travels untouched.
+CUSTOM_KEYS = ("id", "title", "items")
+# The form of a section not yet added: its id is filled in by the page's script.
+CUSTOM_BLANK = replace(CUSTOM, key="custom-__cid__", title="")
+
+
+@dataclass(frozen=True)
+class CustomForm:
+    """One of the document's own sections: its form, its keys the form lacks, its entries."""
+
+    section: Section
+    extra: dict[str, Any]
+    items: list[dict[str, Any]]
+
+
 SECTION_TITLES = {"summary": "Summary"} | {s.key: s.title for s in SECTIONS}
 # Basics keys with inputs of their own elsewhere in the form.
 KEPT_BY_FORM = checked(Basics, Field("location", "Location"), Field("profiles", "Profiles"))
@@ -281,5 +317,29 @@ def entry_heading(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
     return " · ".join(str(entry[k]).strip() for k in keys if str(entry.get(k) or "").strip())
 
 
+def custom_forms(data: dict[str, Any]) -> list[CustomForm]:
+    """Each of the document's own sections as the form shows it."""
+    found = data.get("customSections")
+    forms = []
+    for custom in found if isinstance(found, list) else []:
+        if isinstance(custom, dict) and isinstance(custom.get("id"), str):
+            key, title = f"custom-{custom['id']}", str(custom.get("title") or "")
+            forms.append(
+                CustomForm(
+                    replace(CUSTOM, key=key, title=title),
+                    {k: v for k, v in custom.items() if k not in CUSTOM_KEYS},
+                    entries(custom, "items"),
+                )
+            )
+    return forms
+
+
 # What the editor's page templates use to lay out the document.
-FILTERS = {"extra_keys": extra_keys, "entries": entries, "entry_heading": entry_heading}
+FILTERS = {
+    "extra_keys": extra_keys,
+    "entries": entries,
+    "entry_heading": entry_heading,
+    # The words the editor's script reads typed dates by, and the Design tab's date formats.
+    "date_words": editor_words,
+    "date_examples": format_examples,
+}

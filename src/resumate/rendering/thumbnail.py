@@ -7,10 +7,12 @@ from resumate.rendering.renderer import Renderer
 
 # Part of every thumbnail's key and link: bump it when the same document would now look different
 # on screen. 2: pictures taken while a relative data directory hid the bundled fonts.
-SHOT_REVISION = "2"
+# 3: shot at twice the size the cards show them, sharp on high-density screens.
+SHOT_REVISION = "3"
 
-# An A4 sheet at CSS's 96 pixels per inch, shot at half scale.
-SHEET_WIDTH, SHEET_HEIGHT, SCALE = 794, 1123, 0.5
+# An A4 sheet at CSS's 96 pixels per inch, shot at full scale: twice the 397 by 562 CSS pixels
+# a card shows it at, so every pixel of a double-density screen has one of its own.
+SHEET_WIDTH, SHEET_HEIGHT, SCALE = 794, 1123, 1.0
 
 
 async def first_sheet_png(renderer: Renderer, html: str) -> bytes:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumate.auth.backend import AuthBackend
@@ -19,14 +19,20 @@ from resumate.errors import NotFound, PreconditionFailed, PreconditionRequired
 from resumate.resumes.dashboard import Dashboard
 from resumate.resumes.models import Resume
 from resumate.resumes.service import ResumeService
+from resumate.resumes.thumbnails.ahead import THUMBNAILS_AHEAD
 from resumate.storage.deps import StorageDep
 from resumate.templates.deps import TemplateServiceDep
 
 
 async def get_resume_service(
-    session: SessionDep, settings: SettingsDep, storage: StorageDep
+    request: Request, session: SessionDep, settings: SettingsDep, storage: StorageDep
 ) -> ResumeService:
-    return ResumeService(session, timedelta(days=settings.trash_retention_days), storage)
+    retention = timedelta(days=settings.trash_retention_days)
+    # Each resume made or saved gets its dashboard picture ahead, where the app makes them.
+    ahead = THUMBNAILS_AHEAD.find(request.app)
+    if ahead is None:
+        return ResumeService(session, retention, storage)
+    return ResumeService(session, retention, storage, ahead.schedule)
 
 
 ResumeServiceDep = Annotated[ResumeService, Depends(get_resume_service)]

@@ -47,7 +47,7 @@ async def test_a_thumbnail_is_the_first_page_as_a_png(
     response = await pages.get(f"/resumes/{resume['id']}/thumbnail.png?v=1-{SHOT_REVISION}")
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/png"
-    assert struct.unpack(">II", response.content[16:24]) == (397, 562)
+    assert struct.unpack(">II", response.content[16:24]) == (794, 1123)  # twice the card
     assert response.headers["cache-control"] == "private, max-age=31536000, immutable"
 
 

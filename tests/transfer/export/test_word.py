@@ -50,8 +50,8 @@ def test_the_structure_is_words_own_styles_in_reading_order() -> None:
     assert bullet in paragraphs
     headings = [text for style, text in paragraphs if style == "Heading 1"]
     assert headings == [
-        "Summary", "Experience", "Education", "Certificates", "Skills", "Languages",
-        "Interests", "Projects",
+        "Summary", "Experience", "Projects", "Education", "Skills", "Certificates",
+        "Languages", "Interests",
     ]  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from resumate.rendering.thumbnail import SHOT_REVISION, first_sheet_png
 from resumate.resumes.files import thumbnail_folder
 from resumate.resumes.models import Resume
 from resumate.resumes.pdf.service import content_hash
+from resumate.resumes.photo.service import inline_photo
 from resumate.storage.base import Storage, StorageNotFound, StorageUnavailable
 from resumate.templates.service import TemplateService
 
@@ -65,7 +66,8 @@ class ResumeThumbnails:
             stored = await self._stored(key)
             if stored is not None:
                 return stored
-            document = render_document(template.source, resume.data, resume.theme)
+            photo = await inline_photo(self.storage, resume.id, resume.data)
+            document = render_document(template.source, resume.data, resume.theme, photo)
             image = await first_sheet_png(self.renderer, document.html)
         await self.storage.put(key, image, "image/png")
         await self._forget_all_but(resume.id, key)

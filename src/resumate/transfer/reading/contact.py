@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from resumate.document.countries import country_code
 from resumate.transfer.reading.lines import CELL, Line
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -251,7 +252,8 @@ def username(url: str) -> str:
 
 
 def read_place(text: str) -> dict[str, str] | None:
-    """A place as templates print one: "[street,] city[, region][, postal code][, CC]"."""
+    """A place as templates print one: "[street,] city[, region][, postal code][, country]",
+    the country by its code or its name in any resume language."""
     parts = [part.strip() for part in text.split(",")]
     if not 2 <= len(parts) <= 5 or not all(parts) or any(len(part) > 60 for part in parts):
         return None
@@ -260,6 +262,9 @@ def read_place(text: str) -> dict[str, str] | None:
     place: dict[str, str] = {}
     if re.fullmatch(r"[A-Z]{2}", parts[-1]):
         place["countryCode"] = parts.pop()
+    elif country := country_code(parts[-1]):
+        place["countryCode"] = country
+        parts.pop()
     if len(parts) >= 2 and re.match(r"\d", parts[0]):
         place["address"] = parts.pop(0)
     postal = [part for part in parts[1:] if re.search(r"\d", part)]

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from babel import Locale
-
-from resumate.document.language import LANGUAGES
+from resumate.document.countries import country_code
 from resumate.transfer.contacts import email_problem, tidied
 from resumate.transfer.reading import limits
 from resumate.transfer.reading.linkedin_csv import (
@@ -57,8 +54,6 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 # A website as LinkedIn lists it: "PERSONAL:https://ada.dev", perhaps in brackets.
 TYPED_LINK = re.compile(r"^([A-Za-z_]+):(?!//)\s*(.+)$")
 LINKEDIN_USER = re.compile(r"linkedin\.com/in/([^/?#\s]+)", re.IGNORECASE)
-# CLDR codes that name no country.
-NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 YES = frozenset({"yes", "true"})
 # A degree's short form, which is no field of study: "BA", "Ph.D.", "M.Sc.".
 DEGREE_ABBREVIATION = re.compile(r"^[\w.()-]{1,8}$")
@@ -144,22 +139,6 @@ def _location(row: Row) -> dict[str, Any]:
         "countryCode": country,
         "region": ", ".join(parts[1:]),
     }
-
-
-def country_code(name: str) -> str | None:
-    """The ISO 3166 code of a country named in full ("Germany", "Deutschland"), else None."""
-    return _countries().get(name.casefold())
-
-
-@cache
-def _countries() -> dict[str, str]:
-    seen: dict[str, set[str]] = {}
-    for language in LANGUAGES:
-        territories = Locale.parse(language.replace("-", "_")).territories
-        for code, name in territories.items():
-            if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
-                seen.setdefault(name.casefold(), set()).add(code)
-    return {name: codes.pop() for name, codes in seen.items() if len(codes) == 1}
 
 
 def _website(row: Row) -> str | None:

@@ -186,7 +186,16 @@
     if (closer) closer.closest("dialog")?.close();
   });
 
+  // A card's picture that could not be made leaves its sketched sheet showing, not a broken image.
+  document.addEventListener("error", (event) => {
+    if (event.target.matches?.(".card-thumb img")) event.target.classList.add("is-missing");
+  }, true);
+
   document.addEventListener("DOMContentLoaded", () => {
+    // Ones that failed before this script ran.
+    document.querySelectorAll(".card-thumb img").forEach((img) => {
+      if (img.complete && img.naturalWidth === 0) img.classList.add("is-missing");
+    });
     watchToasts();
     keepAlive();
   });

@@ -17,6 +17,7 @@
   }
 
   function label(item) {
+    if (item.dataset.label) return item.dataset.label;
     const name = item.querySelector("[data-entry-name]");
     if (name) return name.textContent.trim();
     const value = item.querySelector("[data-value]");
@@ -26,7 +27,7 @@
 
   function refresh(list) {
     const count = list.children.length;
-    const section = list.closest("[data-section]");
+    const section = list.closest("[data-section], [data-custom-section]");
     const badge = section && list.parentElement === section ? section.querySelector("[data-count]") : null;
     if (badge) badge.textContent = count || "";
     const empty = list.parentElement.querySelector(":scope > [data-list-empty]");
@@ -41,13 +42,18 @@
     return holder.content.firstElementChild;
   }
 
+  // "3 of 12": where an item stands among the items of its list (not what else the list holds).
+  function place(item) {
+    const items = [...item.parentElement.children].filter((el) => el.matches(ITEM));
+    return `${items.indexOf(item) + 1} of ${items.length}`;
+  }
+
   function move(item, delta, focusSelector) {
     const list = item.parentElement;
     const sibling = delta < 0 ? item.previousElementSibling : item.nextElementSibling;
-    if (!sibling) return;
+    if (!sibling?.matches(ITEM)) return;
     if (delta < 0) list.insertBefore(item, sibling); else list.insertBefore(sibling, item);
-    const position = [...list.children].indexOf(item) + 1;
-    announce(`${label(item)} moved to position ${position} of ${list.children.length}.`);
+    announce(`${label(item)} moved to position ${place(item)}.`);
     item.querySelector(focusSelector)?.focus();
     changed(list);
   }
@@ -128,6 +134,12 @@
     if (handle) handle.closest(ITEM).draggable = true;
   });
 
+  // A press on a handle that never became a drag leaves the item as it was.
+  document.addEventListener("pointerup", (event) => {
+    const handle = event.target.closest?.("[data-handle]");
+    if (handle && !dragged) handle.closest(ITEM).draggable = false;
+  });
+
   document.addEventListener("dragstart", (event) => {
     const item = event.target.closest?.(ITEM);
     if (!item || !item.draggable) return;
@@ -139,8 +151,10 @@
 
   document.addEventListener("dragover", (event) => {
     if (!dragged) return;
-    const over = event.target.closest?.(ITEM);
-    if (!over || over === dragged || over.parentElement !== dragged.parentElement) return;
+    // The item of the dragged one's list the pointer is over, even over an item within it.
+    let over = event.target.closest?.(ITEM);
+    while (over && over.parentElement !== dragged.parentElement) over = over.parentElement.closest(ITEM);
+    if (!over || over === dragged) return;
     event.preventDefault();
     const box = over.getBoundingClientRect();
     const after = event.clientY > box.top + box.height / 2;
@@ -156,9 +170,9 @@
     item.classList.remove("is-dragging");
     item.draggable = false;
     const list = item.parentElement;
-    announce(`${label(item)} moved to position ${[...list.children].indexOf(item) + 1} of ${list.children.length}.`);
+    announce(`${label(item)} moved to position ${place(item)}.`);
     changed(list);
   });
 
-  window.EditorLists = { refresh };
+  window.EditorLists = { refresh, fromTemplate };
 })();
