@@ -142,7 +142,7 @@ def test_page_marks_are_the_text_colour_thinned_toward_the_page() -> None:
     """The name and page numbers on later pages are quiet on any page: grey on white, a light
     shade on a dark page, never a fixed grey that vanishes on one of them."""
     marked = {"runningHeader": True, "pageNumbers": True}
-    light = render_document(TEMPLATES["classic"], resume(), marked).html
-    dark = render_document(TEMPLATES["classic"], resume(), marked | DARK).html
+    light = render_document(TEMPLATES["classic"].source, resume(), marked).html
+    dark = render_document(TEMPLATES["classic"].source, resume(), marked | DARK).html
     assert re.findall(r"@bottom-right \{[^}]*color: (#[0-9a-f]{6})", light) == ["#797b7e"]
     assert re.findall(r"@bottom-right \{[^}]*color: (#[0-9a-f]{6})", dark) == ["#9b8b46"]
