@@ -227,7 +227,8 @@ def test_accepting_two_changes_and_rejecting_one_makes_a_new_version(
     expect(preview(page).locator("body")).to_contain_text(HIGHLIGHTS[1])
     page.get_by_role("button", name="History").click()
     current = page.locator(".history-item.is-current")
-    expect(current).to_contain_text("Version 2")
+    expect(current).to_have_attribute("data-history-open", "2")
+    expect(current).to_contain_text("1 edit")
     # A proposal reaches the model without the person's contact details.
     sent = str(model.requests[-1]["messages"])
     assert "ada@example.com" not in sent
